@@ -1,0 +1,41 @@
+#include "ast/ast.hpp"
+
+namespace aioc::ast {
+
+const char* binop_name(BinOpKind op) {
+  switch (op) {
+#define X(name, text) case BinOpKind::name: return #name;
+    AIOC_BINOPS(X)
+#undef X
+  }
+  return "?";
+}
+
+const char* binop_text(BinOpKind op) {
+  switch (op) {
+#define X(name, text) case BinOpKind::name: return text;
+    AIOC_BINOPS(X)
+#undef X
+  }
+  return "?";
+}
+
+const char* cmpop_name(CmpOpKind op) {
+  switch (op) {
+#define X(name, text) case CmpOpKind::name: return #name;
+    AIOC_CMPOPS(X)
+#undef X
+  }
+  return "?";
+}
+
+const char* cmpop_text(CmpOpKind op) {
+  switch (op) {
+#define X(name, text) case CmpOpKind::name: return text;
+    AIOC_CMPOPS(X)
+#undef X
+  }
+  return "?";
+}
+
+}  // namespace aioc::ast
