@@ -2,8 +2,13 @@
 //
 // The output includes <aio/python.hpp> and calls only the runtime API that
 // docs/generated-code.md lists; `#line` directives map it back to the .aio file.
+//
+// Anything codegen cannot translate faithfully (a construct the runtime does not support
+// yet) is reported as a CodegenError carrying the source location, never as C++ that
+// fails to compile: the driver prints it as `file:line:col: error: message` and exits 1.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 
 #include "ast/ast.hpp"
@@ -11,6 +16,24 @@
 
 namespace aioc::codegen {
 
+struct Options {
+  // Emit `#line N "file.aio"` before each statement (off only to debug the C++ itself).
+  bool line_directives = true;
+};
+
+class CodegenError : public std::runtime_error {
+ public:
+  CodegenError(ast::Loc loc, const std::string& message)
+      : std::runtime_error(message), loc_(loc) {}
+  const ast::Loc& loc() const noexcept { return loc_; }
+
+ private:
+  ast::Loc loc_;
+};
+
+// Throws CodegenError for unsupported constructs (message lowercase, no final period).
 std::string emit_cpp(const ast::Module& module, const sema::Analysis& analysis);
+std::string emit_cpp(const ast::Module& module, const sema::Analysis& analysis,
+                     const Options& options);
 
 }  // namespace aioc::codegen

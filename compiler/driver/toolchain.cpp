@@ -1,0 +1,58 @@
+#include "driver/toolchain.hpp"
+
+#include <fmt/core.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace aioc::driver {
+
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+}  // namespace
+
+Toolchain find_toolchain(const std::string& cxx, int opt_level) {
+  Toolchain tc;
+  tc.cxx = cxx.empty() ? env_or("CXX", "g++") : cxx;
+  tc.include_dir = env_or("AIOC_RUNTIME_INCLUDE", AIOC_RUNTIME_INCLUDE_DIR);
+  tc.runtime_library = env_or("AIOC_RUNTIME_LIB", AIOC_RUNTIME_LIBRARY);
+  tc.flags = {"-std=c++20", fmt::format("-O{}", opt_level), "-g0", "-Wall", "-Wextra"};
+  // The test suite sets AIOC_WERROR=1: generated code must compile without warnings.
+  if (env_or("AIOC_WERROR", "0") == "1") tc.flags.push_back("-Werror");
+  return tc;
+}
+
+int run_process(const std::vector<std::string>& argv) {
+  std::vector<char*> raw;
+  for (const auto& a : argv) raw.push_back(const_cast<char*>(a.c_str()));
+  raw.push_back(nullptr);
+  pid_t pid = fork();
+  if (pid < 0) return 127;
+  if (pid == 0) {
+    execvp(raw[0], raw.data());
+    fmt::print(stderr, "aioc: error: cannot execute '{}'\n", argv[0]);
+    _exit(127);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return 1;
+}
+
+bool compile_cpp(const Toolchain& tc, const std::string& cpp_path, const std::string& exe_path) {
+  std::vector<std::string> argv = {tc.cxx};
+  argv.insert(argv.end(), tc.flags.begin(), tc.flags.end());
+  argv.insert(argv.end(), {"-I", tc.include_dir, cpp_path, "-o", exe_path, tc.runtime_library,
+                           "-lfmt", "-pthread"});
+  return run_process(argv) == 0;
+}
+
+}  // namespace aioc::driver

@@ -1,0 +1,67 @@
+// Python functions defined in .aio files: CodeInfo (static, one per def), FunctionObject
+// (one per evaluation of the def statement), argument binding, and closure cells.
+//
+// Design: generated code emits a static CodeInfo per function and calls make_function at
+// the point of the `def`. Calling a FunctionObject binds the call's arguments into one
+// slot per parameter (order: params..., then *args tuple, then **kwargs dict) exactly as
+// CPython's argument parser does, with its TypeError messages, then calls `entry`.
+// Closures: each captured variable lives in a heap `cell`; the FunctionObject keeps the
+// cells of its free variables in `closure()`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aio/object.hpp"
+
+namespace aio {
+
+struct FunctionObject;
+
+struct CodeInfo {
+  const char* name;
+  const char* qualname;
+  const char* filename;
+  int first_line;
+  enum Kind { Plain, Coroutine, Generator, AsyncGenerator } kind;
+  std::vector<const char*> params;  // posonly, positional-or-keyword, keyword-only
+  int n_posonly;
+  int n_positional;  // posonly + positional-or-keyword
+  int n_kwonly;
+  const char* vararg;  // nullptr if absent
+  const char* kwarg;   // nullptr if absent
+  Value (*entry)(FunctionObject* self, Value* slots);
+};
+
+struct FunctionObject : Object {
+  const CodeInfo* code;
+  Value defaults;    // tuple or Unbound
+  Value kwdefaults;  // dict or Unbound
+  std::vector<Value> cells;
+  Value name;      // str (assignable __name__)
+  Value qualname;  // str
+  Value module;    // str or Unbound
+  Value doc;
+  Value dict;      // function attributes
+  FunctionObject(const CodeInfo* c) : Object(function_type), code(c) {}
+  std::vector<Value>& closure() { return cells; }
+  Value* instance_dict() noexcept override { return &dict; }
+};
+
+Value make_function(const CodeInfo* code, Value defaults, Value kwdefaults, std::vector<Value> closure);
+// Binds `args` to `slots` (size = code->params.size() + (vararg?1:0) + (kwarg?1:0)).
+void bind_arguments(FunctionObject* f, const CallArgs& args, Value* slots);
+Value call_function(FunctionObject* f, const CallArgs& args);
+
+// Cells.
+struct CellObject : Object {
+  Value value;  // Unbound = empty
+  explicit CellObject(Value v) : Object(cell_type), value(std::move(v)) {}
+};
+Value make_cell(Value v = Value());
+inline Value& cell_ref(const Value& cell) { return static_cast<CellObject*>(cell.object())->value; }
+// Reads a cell, raising NameError "cannot access free variable 'x' where it is not
+// associated with a value in enclosing scope" when empty.
+Value cell_get(const Value& cell, const char* name);
+
+}  // namespace aio

@@ -1,0 +1,88 @@
+// Operators: Python's binary/unary/comparison protocol over Values.
+//
+// Design: each operator first tries the inline fast path (int64 with overflow checks,
+// double), then dispatches through TypeObject::binary / compare slots with CPython's
+// reflected-operand rules (the right operand's slot first when its type is a subclass of
+// the left's), raising CPython's TypeError text when both return NotImplemented.
+#pragma once
+
+#include <vector>
+
+#include "aio/object.hpp"
+
+namespace aio {
+
+Value add(const Value& a, const Value& b);
+Value sub(const Value& a, const Value& b);
+Value mul(const Value& a, const Value& b);
+Value matmul(const Value& a, const Value& b);
+Value truediv(const Value& a, const Value& b);
+Value floordiv(const Value& a, const Value& b);
+Value mod(const Value& a, const Value& b);
+Value pow(const Value& a, const Value& b);
+Value lshift(const Value& a, const Value& b);
+Value rshift(const Value& a, const Value& b);
+Value bitand_(const Value& a, const Value& b);
+Value bitor_(const Value& a, const Value& b);
+Value bitxor(const Value& a, const Value& b);
+Value iadd(const Value& a, const Value& b);
+Value isub(const Value& a, const Value& b);
+Value imul(const Value& a, const Value& b);
+Value imatmul(const Value& a, const Value& b);
+Value itruediv(const Value& a, const Value& b);
+Value ifloordiv(const Value& a, const Value& b);
+Value imod(const Value& a, const Value& b);
+Value ipow(const Value& a, const Value& b);
+Value ilshift(const Value& a, const Value& b);
+Value irshift(const Value& a, const Value& b);
+Value ibitand(const Value& a, const Value& b);
+Value ibitor(const Value& a, const Value& b);
+Value ibitxor(const Value& a, const Value& b);
+Value binary_op(const Value& a, const Value& b, BinaryOp op);
+Value inplace_op(const Value& a, const Value& b, BinaryOp op);
+const char* binary_op_symbol(BinaryOp op);
+
+Value neg(const Value& a);
+Value pos(const Value& a);
+Value invert(const Value& a);
+
+bool truthy(const Value& v);
+Value not_(const Value& v);
+
+Value lt(const Value& a, const Value& b);
+Value le(const Value& a, const Value& b);
+Value eq(const Value& a, const Value& b);
+Value ne(const Value& a, const Value& b);
+Value gt(const Value& a, const Value& b);
+Value ge(const Value& a, const Value& b);
+Value compare(const Value& a, const Value& b, CompareOp op);
+// Boolean forms used by containers and sorting (identity implies equality for eq_bool).
+bool eq_bool(const Value& a, const Value& b);
+bool lt_bool(const Value& a, const Value& b);
+bool is_(const Value& a, const Value& b);
+bool contains(const Value& container, const Value& item);
+
+std::int64_t hash(const Value& v);  // TypeError "unhashable type: 'list'"
+std::int64_t len(const Value& v);   // TypeError "object of type 'int' has no len()"
+
+// Attributes, items, iteration.
+Value getattr(const Value& obj, const Value& name);
+Value getattr(const Value& obj, std::string_view name);
+Value getattr_or(const Value& obj, const Value& name, const Value& dflt);  // Unbound dflt: Unbound on miss
+void setattr(const Value& obj, const Value& name, const Value& value);
+void delattr(const Value& obj, const Value& name);
+bool hasattr(const Value& obj, const Value& name);
+Value getitem(const Value& obj, const Value& key);
+void setitem(const Value& obj, const Value& key, const Value& value);
+void delitem(const Value& obj, const Value& key);
+Value make_slice(const Value& lo, const Value& hi, const Value& step);
+Value iter(const Value& v);
+bool next(const Value& iterator, Value& out);
+std::vector<Value> unpack(const Value& iterable, std::size_t n_before, bool starred, std::size_t n_after);
+std::vector<Value> to_vector(const Value& iterable);  // list(iterable) as a C++ vector
+
+// Generic object protocol pieces (also the default slots of `object`).
+Value generic_getattr(const Value& obj, const Value& name);  // Unbound on miss
+void generic_setattr(const Value& obj, const Value& name, const Value& value);
+
+}  // namespace aio
