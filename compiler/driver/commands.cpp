@@ -70,6 +70,11 @@ int ensure_executable(const Options& opts, const std::string& cpp, std::string& 
   key.add(tc.cxx);
   for (const auto& flag : tc.flags) key.add(flag);
   key.add(tc.include_dir);
+  key.add(tc.pch_dir);
+  // Header-only changes to the runtime change the program without changing libaio.a.
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(tc.include_dir + "/aio", ec))
+    key.add(file_identity(entry.path().string()));
   key.add(file_identity(tc.runtime_library));
   std::string dir = opts.use_cache ? cache_directory() : fs::temp_directory_path().string();
   exe = fmt::format("{}/{}", dir, key.hex());

@@ -22,6 +22,8 @@ Toolchain find_toolchain(const std::string& cxx, int opt_level) {
   tc.cxx = cxx.empty() ? env_or("CXX", "g++") : cxx;
   tc.include_dir = env_or("AIOC_RUNTIME_INCLUDE", AIOC_RUNTIME_INCLUDE_DIR);
   tc.runtime_library = env_or("AIOC_RUNTIME_LIB", AIOC_RUNTIME_LIBRARY);
+  // The PCH was built at -O1; GCC would silently skip it at other levels anyway.
+  if (opt_level == 1) tc.pch_dir = env_or("AIOC_PCH_DIR", AIOC_PCH_DIR);
   tc.flags = {"-std=c++20", fmt::format("-O{}", opt_level), "-g0", "-Wall", "-Wextra"};
   // The test suite sets AIOC_WERROR=1: generated code must compile without warnings.
   if (env_or("AIOC_WERROR", "0") == "1") tc.flags.push_back("-Werror");
@@ -50,6 +52,7 @@ int run_process(const std::vector<std::string>& argv) {
 bool compile_cpp(const Toolchain& tc, const std::string& cpp_path, const std::string& exe_path) {
   std::vector<std::string> argv = {tc.cxx};
   argv.insert(argv.end(), tc.flags.begin(), tc.flags.end());
+  if (!tc.pch_dir.empty()) argv.insert(argv.end(), {"-I", tc.pch_dir});
   argv.insert(argv.end(), {"-I", tc.include_dir, cpp_path, "-o", exe_path, tc.runtime_library,
                            "-lfmt", "-pthread"});
   return run_process(argv) == 0;

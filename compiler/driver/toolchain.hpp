@@ -10,6 +10,7 @@ namespace aioc::driver {
 struct Toolchain {
   std::string cxx;             // compiler executable
   std::string include_dir;     // runtime/include
+  std::string pch_dir;         // holds aio/python.hpp.gch; empty when not usable
   std::string runtime_library; // libaio.a
   std::vector<std::string> flags;  // -std=c++20, -O, warnings
 };
