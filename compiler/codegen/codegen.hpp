@@ -8,6 +8,7 @@
 // fails to compile: the driver prints it as `file:line:col: error: message` and exits 1.
 #pragma once
 
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -31,9 +32,14 @@ class CodegenError : public std::runtime_error {
   ast::Loc loc_;
 };
 
-// Throws CodegenError for unsupported constructs (message lowercase, no final period).
+// The driver's entry point: on an unsupported construct it prints the diagnostic to
+// stderr (`file:line:col: error: message [Codegen]`, the source line and a caret) and
+// returns an empty string.
 std::string emit_cpp(const ast::Module& module, const sema::Analysis& analysis);
+// Throws CodegenError instead (message lowercase, no final period).
 std::string emit_cpp(const ast::Module& module, const sema::Analysis& analysis,
                      const Options& options);
+// Prints `error` in the compiler's diagnostic format.
+void print_error(const ast::Module& module, const CodegenError& error, std::FILE* out = stderr);
 
 }  // namespace aioc::codegen

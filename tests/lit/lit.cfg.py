@@ -20,6 +20,7 @@ config.test_exec_root = os.path.join(repo, "build", "lit-tests")
 
 aioc = lit_config.params.get("aioc") or os.environ.get("AIOC_BIN") \
     or os.path.join(repo, "build", "compiler", "aioc")
+aioc = os.path.abspath(aioc)
 python = shutil.which("python3") or sys.executable
 
 config.substitutions.append(("%aioc", aioc))

@@ -121,6 +121,7 @@ TypeObject* make_exception_type(const char* name, TypeObject* base, const char* 
 TypeObject* builtin_exception(std::string_view name);
 // The builtin class or function called `name` as a Value (contract name: aio::builtin).
 Value builtin(std::string_view name);
+inline Value builtin(const char* name) { return builtin(std::string_view(name)); }
 
 // Instances.
 Value make_exception(TypeObject* type, std::initializer_list<Value> args);

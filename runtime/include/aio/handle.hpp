@@ -30,6 +30,8 @@ class Handle : public RefCounted {
   virtual void invoke() = 0;
   // Text for the exception handler ("<Handle ...>"); the glue overrides it.
   virtual std::string repr() const;
+  // The callback alone, for "Exception in callback <this>" (defaults to repr()).
+  virtual std::string callback_repr() const { return repr(); }
 
  protected:
   virtual void drop_callback() noexcept {}

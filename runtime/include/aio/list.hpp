@@ -12,6 +12,7 @@ struct ListObject : Object {
   std::vector<Value> items;
   Value dict;  // only for instances of user subclasses
   ListObject() : Object(list_type) {}
+  Value* instance_dict() noexcept override { return type->is_heap ? &dict : nullptr; }
 };
 
 Value make_list(std::initializer_list<Value> items);

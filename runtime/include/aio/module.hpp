@@ -36,6 +36,7 @@ void register_module(const char* name, ModuleCreateFn create);
 // "No module named 'x'".
 Value import_module(const Value& name);
 Value import_module(std::string_view name);
+inline Value import_module(const char* name) { return import_module(std::string_view(name)); }
 // `from module import name`: ImportError "cannot import name 'x' from 'm' (unknown location)".
 Value import_from(const Value& module, const Value& name);
 

@@ -68,6 +68,7 @@ std::int64_t len(const Value& v);   // TypeError "object of type 'int' has no le
 // Attributes, items, iteration.
 Value getattr(const Value& obj, const Value& name);
 Value getattr(const Value& obj, std::string_view name);
+inline Value getattr(const Value& obj, const char* name) { return getattr(obj, std::string_view(name)); }
 Value getattr_or(const Value& obj, const Value& name, const Value& dflt);  // Unbound dflt: Unbound on miss
 void setattr(const Value& obj, const Value& name, const Value& value);
 void delattr(const Value& obj, const Value& name);

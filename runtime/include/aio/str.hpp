@@ -25,6 +25,8 @@ struct StrObject : Object {
 Value str_lit(const char* text, std::size_t len);  // interned literal
 Value make_str(std::string_view utf8);
 Value make_str(std::string&& utf8);
+inline Value make_str(const char* utf8) { return make_str(std::string_view(utf8)); }
+inline Value make_str(const std::string& utf8) { return make_str(std::string_view(utf8)); }
 Value intern(std::string_view utf8);
 inline bool is_str(const Value& v) { return v.is_object() && v.object()->type == str_type; }
 bool is_str_like(const Value& v);  // str or subclass

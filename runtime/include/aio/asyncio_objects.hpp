@@ -1,0 +1,116 @@
+// The Python-visible objects of the asyncio glue: coroutine, Future, Task, event loop and
+// Handle, and the awaiter behind aio::await_.
+//
+// Design: each is an aio::Object and, where it has loop semantics, also the typed-core
+// object that implements them (FutureObject is a Future<Value>, TaskObject a TaskBase): one
+// allocation, one lifetime, because the core's add_ref/release are forwarded to the Python
+// refcount. The loop object owns an EventLoop and is found from it through
+// EventLoop::user_data.
+//
+// Lifetime: Python refcounts. Thread model: the runtime lock.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "aio/coro.hpp"
+#include "aio/event_loop.hpp"
+#include "aio/function.hpp"
+#include "aio/future.hpp"
+#include "aio/task.hpp"
+#include "aio/value.hpp"
+
+namespace aio {
+
+extern TypeObject* coroutine_type;
+extern TypeObject* future_type;
+extern TypeObject* task_type;
+extern TypeObject* event_loop_type;
+extern TypeObject* handle_type;
+extern TypeObject* timer_handle_type;
+namespace exc {
+extern TypeObject* CancelledError;     // asyncio.CancelledError (BaseException)
+extern TypeObject* InvalidStateError;  // asyncio.InvalidStateError
+}  // namespace exc
+
+struct CoroutineObject : Object {
+  Coro<Value> coro;
+  const CodeInfo* code;
+  Runner runner;         // used by send()/throw()
+  bool claimed = false;  // given to an await, a task or send(): no "never awaited" warning
+  bool closed = false;
+  CoroutineObject(Coro<Value>&& c, const CodeInfo* ci);
+  ~CoroutineObject() override;
+  std::string name() const;
+};
+
+// Objects that are both Python objects and core refcounted objects forward the counts.
+#define AIO_FORWARD_REFCOUNT                                         \
+  void add_ref() noexcept override { ++refcount; }                   \
+  void release() noexcept override { Value::decref(static_cast<Object*>(this)); }
+
+struct FutureObject : Object, Future<Value> {
+  explicit FutureObject(EventLoop& loop, TypeObject* t = nullptr);
+  ~FutureObject() override;
+  AIO_FORWARD_REFCOUNT
+  bool cancel(std::optional<std::string> msg = {}) override;
+  // Non-null for gather()'s outer future (_GatheringFuture).
+  Ref<class GatherCore> gather;
+};
+
+struct TaskObject : Object, TaskBase {
+  TaskObject(EventLoop& loop, Value coro, std::string name);
+  ~TaskObject() override;
+  AIO_FORWARD_REFCOUNT
+  Value coro_value;  // the coroutine object (get_coro)
+  Value result;
+  Value result_value();  // Future.result() semantics
+  void begin() { start(); }
+
+ private:
+  void complete_from_root() override;
+  PromiseBase& root_promise() override;
+  std::string describe() const override;
+};
+
+struct LoopObject : Object {
+  std::unique_ptr<EventLoop> loop;
+  LoopObject();
+  ~LoopObject() override;
+};
+
+struct HandleObject : Object {
+  Ref<Handle> handle;
+  HandleObject(Ref<Handle> h, bool timer);
+};
+
+// The Python loop object of a core loop (creating one for loops made in C++), borrowed.
+Value loop_object(EventLoop& loop);
+EventLoop& loop_of(const Value& loop_obj);  // TypeError if not a loop
+
+// Python views of core futures (nullptr if the value is not one).
+FutureBase* as_future(const Value& v) noexcept;
+Value future_value(FutureBase* f);  // the Python object of a glue future/task
+Value future_result_value(FutureBase& f);  // result(): Value, or raises
+
+// The awaiter behind aio::await_(v).
+class [[nodiscard]] AwaitValue {
+ public:
+  explicit AwaitValue(const Value& v);
+  bool await_ready() const noexcept { return ready_; }
+  template <class P>
+  bool await_suspend(std::coroutine_handle<P> h) {
+    return suspend(h, h.promise());
+  }
+  Value await_resume();
+
+ private:
+  bool suspend(std::coroutine_handle<> h, PromiseBase& parent);
+  Value target_;
+  CoroutineObject* coro_ = nullptr;
+  FutureBase* fut_ = nullptr;
+  Runner* runner_ = nullptr;
+  bool ready_ = false;
+};
+
+}  // namespace aio

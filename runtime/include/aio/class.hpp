@@ -1,0 +1,29 @@
+// User classes: types created at run time from a class body, super(), property,
+// staticmethod and classmethod.
+//
+// Design: make_class computes the C3 MRO, picks the "solid" builtin base whose instance
+// layout the class uses (object -> InstanceObject, BaseException -> ExceptionObject,
+// ...), copies the namespace into the type's dict and installs dispatcher slots that find
+// dunder methods (__repr__, __eq__, __len__, __iter__, __call__, ...) along the MRO and
+// otherwise fall back to the builtin base's slot. Instances are created by the type's call
+// slot: __new__ (object's allocates the solid layout) then __init__.
+#pragma once
+
+#include "aio/object.hpp"
+
+namespace aio {
+
+// class NAME(*bases): body   ->  make_class(name, bases tuple, namespace dict, qualname)
+Value make_class(const Value& name, const Value& bases_tuple, const Value& namespace_dict,
+                 const Value& qualname);
+// super() inside a method of `type` with first argument `self` (or the class for
+// classmethods).
+Value super_(const Value& type, const Value& self);
+Value make_property(const Value& fget, const Value& fset = Value(), const Value& fdel = Value());
+Value make_staticmethod(const Value& f);
+Value make_classmethod(const Value& f);
+// Allocates an uninitialised instance of `type` using its builtin base's layout.
+Value alloc_instance(TypeObject* type);
+std::vector<TypeObject*> compute_mro(TypeObject* type);  // C3; TypeError on conflicts
+
+}  // namespace aio

@@ -1,0 +1,65 @@
+// dict: insertion-ordered hash table (CPython's compact layout: an entries array in
+// insertion order plus an open-addressing index of entry positions).
+//
+// Design: `HashTable` is shared by dict and set. Deleted entries leave a hole (Unbound
+// key) that is compacted away on resize. Keys are compared by identity, then hash, then
+// Python equality (which may run user __eq__).
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <utility>
+#include <vector>
+
+#include "aio/object.hpp"
+
+namespace aio {
+
+class HashTable {
+ public:
+  struct Entry {
+    std::int64_t hash;
+    Value key;  // Unbound = deleted
+    Value value;
+  };
+  // Index of the entry for key, or -1.
+  std::int64_t find(const Value& key, std::int64_t hash) const;
+  std::int64_t find(const Value& key) const;
+  // Inserts or overwrites; returns true if the key was new.
+  bool insert(const Value& key, const Value& value);
+  bool insert(const Value& key, std::int64_t hash, const Value& value);
+  bool erase(const Value& key);  // false if absent
+  void clear();
+  std::size_t size() const { return used_; }
+  std::vector<Entry>& entries() { return entries_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+  void pop_entry(std::size_t i);  // removes entries_[i] (for popitem)
+
+ private:
+  void rebuild(std::size_t min_capacity);
+  std::vector<Entry> entries_;
+  std::vector<std::int32_t> index_;  // -1 empty, else entry position
+  std::size_t used_ = 0;
+};
+
+struct DictObject : Object {
+  HashTable table;
+  Value dict;  // attributes of user subclasses
+  DictObject() : Object(dict_type) {}
+  Value* instance_dict() noexcept override { return type->is_heap ? &dict : nullptr; }
+};
+
+Value make_dict();
+Value make_dict(std::initializer_list<std::pair<Value, Value>> items);
+inline bool is_dict(const Value& v) { return v.is_object() && v.object()->type == dict_type; }
+bool is_dict_like(const Value& v);
+inline HashTable& dict_table(const Value& v) { return static_cast<DictObject*>(v.object())->table; }
+void dict_setitem(const Value& dict, const Value& key, const Value& value);
+void dict_update(const Value& dict, const Value& mapping);  // mapping or iterable of pairs
+// Unbound when absent (no exception).
+Value dict_get(const Value& dict, const Value& key);
+Value dict_get(const Value& dict, std::string_view key);
+bool dict_del(const Value& dict, const Value& key);
+std::int64_t dict_size(const Value& dict);
+
+}  // namespace aio

@@ -1,0 +1,177 @@
+// FutureBase / Future<T>: asyncio.Future — a result that will exist later.
+//
+// Design (CPython's futures.py, in C++):
+// - state Pending -> Finished (result or exception) or Cancelled, once;
+// - completing a future SCHEDULES its done callbacks with call_soon, one handle per
+//   callback in registration order; it never runs them inline; adding a callback to a
+//   future that is already done schedules it at once;
+// - cancellation is state plus an optional message; it becomes an exception (from the
+//   ErrorFactory) only when someone asks for the result;
+// - FutureBase holds everything but the value, so the loop, tasks, gather and the asyncio
+//   glue work on any future; Future<T> adds the typed value. Task<T> derives from
+//   FutureBase too (task.hpp).
+// - awaiting a future that is not done records it in the chain's Runner and suspends the
+//   whole chain (coro.hpp); awaiting a done future does not suspend (Future.__await__).
+//
+// Lifetime: refcounted (Ref<Future<T>>); a pending awaiter keeps its future alive.
+// Thread model: loop thread only.
+#pragma once
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "aio/coro.hpp"
+#include "aio/errors.hpp"
+#include "aio/event_loop.hpp"
+#include "aio/ref.hpp"
+
+namespace aio {
+
+class FutureBase;
+
+// A done callback: called (through the loop) with the future once it is done.
+class DoneCallback : public RefCounted {
+ public:
+  virtual void on_done(FutureBase& fut) = 0;
+};
+
+class FutureBase : public RefCounted {
+ public:
+  enum class State : std::uint8_t { Pending, Cancelled, Finished };
+
+  explicit FutureBase(EventLoop& loop) noexcept : loop_(&loop) {}
+
+  EventLoop& loop() const noexcept { return *loop_; }
+  State state() const noexcept { return state_; }
+  bool done() const noexcept { return state_ != State::Pending; }
+  bool cancelled() const noexcept { return state_ == State::Cancelled; }
+
+  // Future.cancel(msg): false if already done. Tasks override it.
+  virtual bool cancel(std::optional<std::string> msg = {});
+  // Future.set_exception; InvalidStateError if done.
+  void set_exception(std::exception_ptr e);
+  // Future.exception(): null if finished with a result; throws if cancelled / not done.
+  std::exception_ptr exception();
+  // Throws the stored exception or the CancelledError, InvalidStateError if pending.
+  // Returns normally iff the future finished with a result.
+  void check_result();
+
+  void add_done_callback(Ref<DoneCallback> cb);
+  // Removes every registration of `cb`; returns how many were removed.
+  std::size_t remove_done_callback(const DoneCallback* cb);
+  template <class Pred>
+  std::size_t remove_done_callbacks_if(Pred pred) {
+    std::size_t n = 0;
+    std::vector<Ref<DoneCallback>> kept;
+    for (auto& cb : callbacks_) {
+      if (pred(*cb)) ++n;
+      else kept.push_back(cb);
+    }
+    callbacks_.swap(kept);
+    return n;
+  }
+  std::size_t callback_count() const noexcept { return callbacks_.size(); }
+
+  // The CancelledError for this cancelled future (_make_cancelled_error).
+  std::exception_ptr make_cancelled_error();
+  const std::optional<std::string>& cancel_message() const noexcept { return cancel_msg_; }
+  // The exception slot as stored (no checks), for reprs and the glue.
+  const std::exception_ptr& stored_exception() const noexcept { return exc_; }
+  // Marks the exception as retrieved (CPython's __log_traceback = False).
+  void mark_retrieved() noexcept { log_traceback_ = false; }
+  bool exception_unretrieved() const noexcept { return log_traceback_; }
+
+ protected:
+  // Subclasses store the value, then call this: state Finished + schedule callbacks.
+  void finish_with_result();
+  void require_pending(const char* what);
+  void schedule_callbacks();
+  // Transitions to Cancelled (Future.cancel without the virtual dispatch).
+  bool cancel_future(std::optional<std::string> msg);
+  // Set by tasks: the CancelledError that ended the coroutine, returned as-is later.
+  std::exception_ptr cancelled_exc_;
+  // Future._cancel_message (tasks set it on cancel() before they are cancelled).
+  std::optional<std::string> cancel_msg_;
+
+ private:
+  EventLoop* loop_;
+  State state_ = State::Pending;
+  bool log_traceback_ = false;
+  std::exception_ptr exc_;
+  std::vector<Ref<DoneCallback>> callbacks_;
+};
+
+// Awaiting any FutureBase from a Coro chain: the leaf suspends the chain on it.
+template <class F>
+struct [[nodiscard]] FutureAwaiter {
+  Ref<F> fut;
+  Runner* runner = nullptr;
+  bool await_ready() const noexcept { return fut->done(); }
+  template <class P>
+  void await_suspend(std::coroutine_handle<P> h) noexcept {
+    runner = h.promise().runner_;
+    runner->suspend_on(h, fut.get());
+  }
+  decltype(auto) await_resume() {
+    if (runner) runner->rethrow_thrown_in();
+    if (!fut->done()) throw_runtime_error("await wasn't used with future");
+    if constexpr (requires { fut->result(); }) return fut->result();
+    else fut->check_result();
+  }
+};
+
+template <class T>
+using Stored = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+template <class T = void>
+class Future : public FutureBase {
+ public:
+  using value_type = T;
+  using FutureBase::FutureBase;
+
+  template <class U = Stored<T>>
+  void set_result(U&& v = {}) {
+    require_pending("set_result");
+    value_.emplace(std::forward<U>(v));
+    finish_with_result();
+  }
+  // Future.result(): the value (a copy), or throws.
+  T result() {
+    check_result();
+    if constexpr (!std::is_void_v<T>) return *value_;
+  }
+
+ private:
+  std::optional<Stored<T>> value_;
+};
+
+// `co_await ref` for any future type (Future<T>, Task<T>, FutureBase, the glue's futures).
+template <class F>
+  requires std::is_base_of_v<FutureBase, F>
+FutureAwaiter<F> operator co_await(const Ref<F>& f) noexcept {
+  return {f};
+}
+
+template <class T = void>
+Ref<Future<T>> make_future(EventLoop& loop) {
+  return make_ref<Future<T>>(loop);
+}
+
+// A DoneCallback from a plain function and a context pointer (no allocation per call).
+class FunctionCallback final : public DoneCallback {
+ public:
+  using Fn = void (*)(FutureBase&, void*);
+  FunctionCallback(Fn fn, void* ctx) noexcept : fn_(fn), ctx_(ctx) {}
+  void on_done(FutureBase& f) override { fn_(f, ctx_); }
+
+ private:
+  Fn fn_;
+  void* ctx_;
+};
+
+}  // namespace aio

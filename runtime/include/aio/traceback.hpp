@@ -1,0 +1,25 @@
+// Traceback printing and the program entry point.
+//
+// Design: the traceback is printed as CPython 3.11 prints it: chained exceptions first
+// (__cause__ "The above exception was the direct cause of the following exception:",
+// __context__ "During handling of the above exception, another exception occurred:"),
+// then "Traceback (most recent call last):", one `  File "x.aio", line N, in name` per
+// entry with the stripped source line read from the file at print time (like linecache),
+// then "Type: message".
+#pragma once
+
+#include <string>
+
+#include "aio/exceptions.hpp"
+
+namespace aio {
+
+std::string format_traceback(const Value& exc);  // the whole text CPython would print
+void print_exception(const Value& exc);          // to stderr (after flushing stdout)
+// Runs a program: runtime_init, sys.argv, the module body; prints an uncaught exception;
+// handles SystemExit; flushes stdout. Returns the exit status.
+int run_main(void (*module_body)(), int argc, char** argv);
+// Exit status for a SystemExit exception (prints its message to stderr when not int/None).
+int system_exit_status(const Value& exc);
+
+}  // namespace aio

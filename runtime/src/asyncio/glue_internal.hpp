@@ -1,0 +1,32 @@
+// Shared declarations between the asyncio glue's source files (not a public header).
+#pragma once
+
+#include <exception>
+#include <string>
+
+#include "aio/asyncio_objects.hpp"
+
+namespace aio {
+
+// The Python exception object carried by `e` (C++ exceptions become RuntimeError).
+Value exception_value(const std::exception_ptr& e);
+// CPython's reprs, computed without creating new references to the object (safe in
+// destructors).
+std::string future_repr(FutureBase& f);
+std::string coroutine_repr_inner(const CoroutineObject& c);  // "f() running at x.aio:3"
+
+void init_coroutine_type();
+void init_future_types();
+void init_loop_types();
+
+// ensure_future(obj, loop): futures unchanged, coroutines wrapped in a Task on `loop`
+// (null: the running loop, else get_event_loop()).
+Value ensure_future(const Value& obj, EventLoop* loop);
+Value new_task(EventLoop& loop, const Value& coro, const Value& name);
+bool is_coroutine(const Value& v) noexcept;
+// asyncio.get_event_loop() as a core loop.
+EventLoop& event_loop_for_call();
+// repr of a callback and its arguments as asyncio's format_helpers write it.
+std::string format_callback(const Value& fn, const std::vector<Value>& args);
+
+}  // namespace aio
