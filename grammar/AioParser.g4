@@ -259,7 +259,7 @@ slices : slice ( COMMA slice )* COMMA? ;
 slice
   : expression? COLON expression? ( COLON expression? )?                 # ProperSlice
   | named_expression                                                     # IndexSlice
-  | STAR bitwise_or                                                      # StarredSlice
+  | STAR expression                                                      # StarredSlice
   ;
 
 atom

@@ -157,7 +157,7 @@ ExprPtr slice_item(AstBuilder& builder, P::SliceContext* ctx) {
   if (auto* proper = dynamic_cast<P::ProperSliceContext*>(ctx))
     return make_expr(builder.loc(ctx), slice_parts(builder, proper));
   if (auto* starred = dynamic_cast<P::StarredSliceContext*>(ctx))
-    return make_expr(builder.loc(ctx), Starred{builder.expr(starred->bitwise_or()), Ctx::Load});
+    return make_expr(builder.loc(ctx), Starred{builder.expr(starred->expression()), Ctx::Load});
   return builder.expr(static_cast<P::IndexSliceContext*>(ctx)->named_expression());
 }
 

@@ -7,7 +7,6 @@
 // Each replacement field's expression text is parsed by a fresh ParseSession with the
 // grammar's fstring_input rule, wrapped in parentheses as CPython does, its positions
 // mapped back into the file.
-#include "ast/utf8.hpp"
 #include "syntax/ast_builder.hpp"
 #include "syntax/fstring_scanner.hpp"
 #include "syntax/parse_session.hpp"

@@ -7,6 +7,9 @@ two stdouts and exit statuses must be equal. Two in-file directives adjust the c
 
   # CONFORMANCE-MASK: REGEX    replace matches of REGEX by <masked> in both outputs first
                                (wall-clock times, which differ between any two runs)
+  # CONFORMANCE-UNORDERED: A-B compare output lines A..B (1-based) as a multiset: for
+                               lines whose order CPython itself leaves to timing (timers
+                               due at the same instant, decided by wake-up latency)
   # CONFORMANCE-SKIP: REASON   do not compare (CPython's own output is nondeterministic,
                                or depends on a Jupyter kernel); the reason is printed
 
@@ -37,7 +40,7 @@ def discover(roots):
 
 
 def plan(path):
-    """Returns (args, masks, skip_reason) for a runnable file, else None."""
+    """Returns (args, masks, unordered_ranges, skip_reason) for a runnable file, else None."""
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     args = None
@@ -55,8 +58,9 @@ def plan(path):
     if args is None:
         return None
     masks = [re.compile(m) for m in re.findall(r"#\s*CONFORMANCE-MASK:\s*(.+)", text)]
+    unordered = [(int(a), int(b)) for a, b in re.findall(r"#\s*CONFORMANCE-UNORDERED:\s*(\d+)-(\d+)", text)]
     skip = re.search(r"#\s*CONFORMANCE-SKIP:\s*(.+)", text)
-    return args, masks, skip.group(1).strip() if skip else None
+    return args, masks, unordered, skip.group(1).strip() if skip else None
 
 
 def run(argv, cwd):
@@ -69,7 +73,7 @@ def run(argv, cwd):
 
 
 def compare(path, aioc, python):
-    args, masks, skip = plan(path)
+    args, masks, unordered, skip = plan(path)
     if skip:
         return "skip", skip
     cwd = os.path.dirname(path)
@@ -80,7 +84,10 @@ def compare(path, aioc, python):
     def norm(out):
         for m in masks:
             out = m.sub("<masked>", out)
-        return out
+        lines = out.splitlines(True)
+        for a, b in unordered:
+            lines[a - 1:b] = sorted(lines[a - 1:b])
+        return "".join(lines)
 
     if py[0] == ai[0] and norm(py[1]) == norm(ai[1]):
         return "pass", ""

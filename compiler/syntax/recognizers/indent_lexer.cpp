@@ -225,7 +225,7 @@ void IndentLexerBase::change_indentation(const antlr4::Token& first, Indentation
     if (now.alt_col <= top.alt_col) report(LexProblem::InconsistentTabs, first);
     if (indents_.size() > kMaxIndentDepth) {
       report(LexProblem::TooDeepIndentation, first);
-      truncated_ = true;
+      abandon_input();
       return;
     }
     indents_.push_back(now);
@@ -250,8 +250,7 @@ bool IndentLexerBase::track_bracket(antlr4::Token& token) {
       // Give up on the rest of the input: nothing after this can be parsed sensibly,
       // and nesting deeper would only grow the parser's recursion.
       report(LexProblem::TooManyBrackets, token);
-      truncated_ = true;
-      _input->seek(_input->size());
+      abandon_input();
       return false;
     }
     brackets_.push_back({token.getText(), token.getLine(), token.getCharPositionInLine()});
@@ -271,6 +270,12 @@ bool IndentLexerBase::track_bracket(antlr4::Token& token) {
     writable(token).setText(closer_text_of(open.text));
   }
   return true;
+}
+
+// After a fatal nesting error nothing more is lexed: the rest of the input is skipped.
+void IndentLexerBase::abandon_input() {
+  truncated_ = true;
+  _input->seek(_input->size());
 }
 
 void IndentLexerBase::push_synthetic(std::size_t type, const antlr4::Token& at,

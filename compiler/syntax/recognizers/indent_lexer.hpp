@@ -107,6 +107,7 @@ class IndentLexerBase : public antlr4::Lexer {
   bool track_bracket(antlr4::Token& token);
   Indentation measure_indentation(const antlr4::Token& first);
 
+  void abandon_input();
   void push_synthetic(std::size_t type, const antlr4::Token& at, const std::string& text);
   void report(LexProblem problem, const antlr4::Token& at, std::string text = {},
               long number = 0, std::string text2 = {});

@@ -1,5 +1,6 @@
 // str methods (split, join, strip family, find, replace, case, format, encode, ...) and
 // the str() constructor.
+#include "unicode_case.hpp"
 #include <algorithm>
 
 #include "aio/builtins.hpp"
@@ -272,35 +273,23 @@ static Value m_replace(const CallArgs& a) {
 
 static Value m_upper(const CallArgs& a) {
   check_nargs(a, "upper", 1, 1);
-  std::string s = self_str(a);
-  for (char& c : s) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-  return make_str(std::move(s));
+  return make_str(unicode::to_upper(self_str(a)));
 }
 static Value m_lower(const CallArgs& a) {
   check_nargs(a, "lower", 1, 1);
-  std::string s = self_str(a);
-  for (char& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return make_str(std::move(s));
+  return make_str(unicode::to_lower(self_str(a)));
 }
 static Value m_title(const CallArgs& a) {
-  std::string s = self_str(a);
-  bool prev_cased = false;
-  for (char& c : s) {
-    bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
-    if (lower && !prev_cased) c = static_cast<char>(c - 32);
-    else if (upper && prev_cased) c = static_cast<char>(c + 32);
-    prev_cased = lower || upper;
-  }
-  return make_str(std::move(s));
+  check_nargs(a, "title", 1, 1);
+  return make_str(unicode::to_title(self_str(a)));
 }
 static Value m_capitalize(const CallArgs& a) {
-  std::string s = self_str(a);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char& c = s[i];
-    if (i == 0 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    else if (i > 0 && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return make_str(std::move(s));
+  check_nargs(a, "capitalize", 1, 1);
+  return make_str(unicode::capitalize(self_str(a)));
+}
+static Value m_swapcase(const CallArgs& a) {
+  check_nargs(a, "swapcase", 1, 1);
+  return make_str(unicode::swapcase(self_str(a)));
 }
 
 template <bool (*Pred)(unsigned char)>
@@ -461,6 +450,7 @@ void init_str_methods() {
   add_method(t, "lower", &m_lower);
   add_method(t, "title", &m_title);
   add_method(t, "capitalize", &m_capitalize);
+  add_method(t, "swapcase", &m_swapcase);
   add_method(t, "isdigit", &char_class<p_digit>);
   add_method(t, "isdecimal", &char_class<p_digit>);
   add_method(t, "isnumeric", &char_class<p_digit>);
