@@ -16,11 +16,13 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".aio"]
 config.excludes = ["Inputs", "tools", "lit.cfg.py"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
-config.test_exec_root = os.path.join(repo, "build", "lit-tests")
 
 aioc = lit_config.params.get("aioc") or os.environ.get("AIOC_BIN") \
     or os.path.join(repo, "build", "compiler", "aioc")
 aioc = os.path.abspath(aioc)
+# Scratch files (%t) go beside the build that made aioc, so runs from different build
+# directories never share them.
+config.test_exec_root = os.path.join(os.path.dirname(os.path.dirname(aioc)), "lit-tests")
 python = shutil.which("python3") or sys.executable
 
 config.substitutions.append(("%aioc", aioc))
