@@ -6,10 +6,8 @@
 // the comprehension simply suspends the enclosing coroutine. The first iterable is
 // evaluated in the enclosing scope, as CPython does.
 //
-// Generator expressions are evaluated eagerly into a list and returned as an iterator
-// over it: the runtime has no generators yet. Results match CPython whenever the consumer
-// exhausts the generator (sum, list, join, sorted, ...) and the element expressions have
-// no side effects observable in between.
+// Generator expressions are nested generator functions (emit_generator.cpp); their loops
+// come from comprehension_loops with the element yielded.
 #include <fmt/format.h>
 
 #include "codegen/function_emitter.hpp"
@@ -29,8 +27,6 @@ std::string FunctionEmitter::comprehension(const ast::Expr& e) {
   } else if (const auto* c = e.as<ast::DictComp>()) {
     gens = &c->generators;
     init = "aio::make_dict()";
-  } else if (const auto* c = e.as<ast::GeneratorExp>()) {
-    gens = &c->generators;
   }
   std::string first_iter = expr(*(*gens)[0].iter);
   std::string result = temp(init);
@@ -46,7 +42,6 @@ std::string FunctionEmitter::comprehension(const ast::Expr& e) {
   controls_ = std::move(saved_controls);
   scope_ = saved;
   w_.close();
-  if (e.is<ast::GeneratorExp>()) return temp(fmt::format("aio::iter({})", result));
   return result;
 }
 
@@ -75,8 +70,8 @@ void FunctionEmitter::comprehension_loops(const std::vector<ast::Comprehension>&
     std::string v = expr(*c->value);
     w_.line(fmt::format("aio::dict_setitem({}, {}, {});", result, k, v));
   } else if (const auto* c = e.as<ast::GeneratorExp>()) {
-    std::string v = expr(*c->elt);
-    w_.line(fmt::format("aio::list_append({}, {});", result, v));
+    std::string v = yield_(expr(*c->elt));
+    w_.line(fmt::format("static_cast<void>({});", v));
   }
   w_.close();  // the iteration loop
   w_.close();  // the block

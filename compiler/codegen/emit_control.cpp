@@ -199,7 +199,7 @@ void FunctionEmitter::try_except(const ast::Try& s) {
     body(h.body);
     std::string text = w_.take();
     w_ = std::move(saved);
-    if (text.find("co_await") == std::string::npos) {
+    if (text.find("co_await") == std::string::npos && text.find("co_yield") == std::string::npos) {
       w_.line(fmt::format("aio::HandlerScope hs{{{}}};", caught));
     }
     w_.append(text);
@@ -262,7 +262,7 @@ void FunctionEmitter::jump(Jump kind, const std::string& value, std::size_t dept
     return;
   }
   if (kind != Jump::Return) return;  // sema rejects break/continue outside a loop
-  w_.line(fmt::format("{} {};", coroutine_ ? "co_return" : "return", value));
+  w_.line(fmt::format("{} {};", coroutine_ || generator_ ? "co_return" : "return", value));
 }
 
 // `with a as x, b as y:` is `with a as x: with b as y:`.

@@ -17,7 +17,9 @@ namespace aioc::codegen {
 using sema::ScopeKind;
 
 FunctionEmitter::FunctionEmitter(ModuleContext& ctx, const sema::Scope& scope, bool coroutine)
-    : ctx_(ctx), scope_(&scope), function_(&scope), coroutine_(coroutine) {}
+    : ctx_(ctx), scope_(&scope), function_(&scope), coroutine_(coroutine),
+      generator_(scope.is_generator && !coroutine),
+      async_generator_(scope.is_generator && coroutine) {}
 
 std::string FunctionEmitter::new_name(const char* prefix) {
   return fmt::format("{}{}", prefix, ++temps_);
@@ -80,7 +82,10 @@ std::string FunctionEmitter::emit_function(const ast::Arguments& args, const ast
   for (const auto& a : args.posonlyargs) named.push_back(&a);
   for (const auto& a : args.args) named.push_back(&a);
   for (const auto& a : args.kwonlyargs) named.push_back(&a);
-  const char* kind = coroutine_ ? "aio::CodeInfo::Coroutine" : "aio::CodeInfo::Plain";
+  const char* kind = async_generator_ ? "aio::CodeInfo::AsyncGenerator"
+                     : coroutine_    ? "aio::CodeInfo::Coroutine"
+                     : generator_ ? "aio::CodeInfo::Generator"
+                                  : "aio::CodeInfo::Plain";
   ctx_.decls.line(fmt::format("static aio::Value {}_entry(aio::FunctionObject* self, aio::Value* slots);", fn));
   ctx_.codeinfos.line(fmt::format(
       "static const aio::CodeInfo {}{{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, &{}_entry}};",
@@ -102,7 +107,10 @@ std::string FunctionEmitter::emit_function(const ast::Arguments& args, const ast
     params += fmt::format("{}aio::Value {}", first ? "" : ", ", mangle("c_", scope.freevars[i]));
     call_args += fmt::format("{}self->cells[{}]", first ? "" : ", ", i);
   }
-  const char* ret = coroutine_ ? "aio::Coro<aio::Value>" : "aio::Value";
+  const char* ret = async_generator_ ? "aio::AGen"
+                    : coroutine_     ? "aio::Coro<aio::Value>"
+                    : generator_     ? "aio::Gen"
+                                     : "aio::Value";
   ctx_.decls.line(fmt::format("static {} {}({});", ret, fn, params));
 
   w_.open(fmt::format("static {} {}({})", ret, fn, params));
@@ -125,21 +133,25 @@ std::string FunctionEmitter::emit_function(const ast::Arguments& args, const ast
     body(*stmts);
   } else {
     std::string v = expr(*lambda_body);
-    w_.line(fmt::format("{} {};", coroutine_ ? "co_return" : "return", v));
+    w_.line(fmt::format("{} {};", coroutine_ || generator_ ? "co_return" : "return", v));
   }
   w_.close(" catch (aio::PyException& e) {");
   w_.indent();
   w_.line("e.add_traceback(frame);");
   w_.line("throw;");
   w_.close();
-  w_.line(fmt::format("{} aio::Value::none();", coroutine_ ? "co_return" : "return"));
+  w_.line(fmt::format("{} aio::Value::none();", coroutine_ || generator_ ? "co_return" : "return"));
   w_.close();
 
   // Entry.
   w_.open(fmt::format("static aio::Value {}_entry([[maybe_unused]] aio::FunctionObject* self, "
                       "[[maybe_unused]] aio::Value* slots)", fn));
-  if (coroutine_) {
+  if (async_generator_) {
+    w_.line(fmt::format("return aio::make_async_generator({}({}), &{});", fn, call_args, code));
+  } else if (coroutine_) {
     w_.line(fmt::format("return aio::make_coroutine({}({}), &{});", fn, call_args, code));
+  } else if (generator_) {
+    w_.line(fmt::format("return aio::make_generator({}({}), &{});", fn, call_args, code));
   } else {
     w_.line(fmt::format("return {}({});", fn, call_args));
   }
@@ -195,9 +207,6 @@ std::string FunctionEmitter::make_function(const sema::Scope& inner, const ast::
     std::string v = expr(*args.kw_defaults[i]);
     w_.line(fmt::format("aio::dict_setitem({}, {}, {});", kwdefaults,
                         str(args.kwonlyargs[i].name), v));
-  }
-  if (inner.is_generator) {
-    unsupported(ast::Loc{line, 1, line, 1}, "generators are not supported by aioc yet");
   }
   FunctionEmitter sub(ctx_, inner, inner.is_async);
   std::string code = sub.emit_function(args, stmts, lambda_body, line);

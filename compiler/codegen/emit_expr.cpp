@@ -124,16 +124,22 @@ std::string FunctionEmitter::expr(const ast::Expr& e) {
           return dict(n);
         } else if constexpr (std::is_same_v<T, ast::Set>) {
           return sequence(n.elts, "set");
+        } else if constexpr (std::is_same_v<T, ast::GeneratorExp>) {
+          return generator_expression(n, e);
         } else if constexpr (std::is_same_v<T, ast::ListComp> || std::is_same_v<T, ast::SetComp> ||
-                             std::is_same_v<T, ast::DictComp> ||
-                             std::is_same_v<T, ast::GeneratorExp>) {
+                             std::is_same_v<T, ast::DictComp>) {
           return comprehension(e);
         } else if constexpr (std::is_same_v<T, ast::Await>) {
           if (!coroutine_) unsupported(e.loc, "'await' outside async function");
           std::string v = expr(*n.value);
           return await_(v);
-        } else if constexpr (std::is_same_v<T, ast::Yield> || std::is_same_v<T, ast::YieldFrom>) {
-          unsupported(e.loc, "generators are not supported by aioc yet");
+        } else if constexpr (std::is_same_v<T, ast::Yield>) {
+          if (!generator_ && !async_generator_) unsupported(e.loc, "'yield' outside a generator function");
+          return yield_(n.value ? expr(*n.value) : std::string("aio::Value::none()"));
+        } else if constexpr (std::is_same_v<T, ast::YieldFrom>) {
+          if (!generator_) unsupported(e.loc, "'yield from' is only supported in generator functions");
+          std::string v = expr(*n.value);
+          return yield_from(v);
         } else if constexpr (std::is_same_v<T, ast::Compare>) {
           return compare(n);
         } else if constexpr (std::is_same_v<T, ast::Call>) {

@@ -44,7 +44,7 @@ VarRef FunctionEmitter::resolve_in(const std::string& id, const sema::Scope* sco
     case Binding::Cell:
       return VarRef{VarRef::Cell, mangle(local_prefix(scope, true), id), id, {}};
     case Binding::Free:
-      if (scope->kind == ScopeKind::Comprehension) return resolve_in(id, scope->parent);
+      if (scope->kind == ScopeKind::Comprehension && scope != function_) return resolve_in(id, scope->parent);
       return VarRef{VarRef::Free, mangle("c_", id), id, {}};
     case Binding::Global:
     case Binding::ClassBody:

@@ -97,6 +97,10 @@ class FunctionEmitter {
   std::string if_exp(const ast::IfExp& e);
   std::string call(const ast::Call& e, const ast::Loc& loc);
   std::string await_(const std::string& awaitable);
+  std::string yield_(const std::string& value);       // emit_generator.cpp
+  std::string yield_from(const std::string& iterable);
+  std::string generator_expression(const ast::GeneratorExp& e, const ast::Expr& node);
+  std::string emit_genexpr(const ast::GeneratorExp& e, const ast::Expr& node);
   std::string sequence(const ast::ExprList& elts, const char* kind);  // list/tuple/set
   std::string dict(const ast::Dict& e);
   std::string joined_str(const ast::JoinedStr& e);
@@ -130,6 +134,8 @@ class FunctionEmitter {
   const sema::Scope* scope_;      // current scope (switches for inline class/comprehension)
   const sema::Scope* function_;   // the scope of the C++ function being emitted
   bool coroutine_;
+  bool generator_ = false;  // a sync generator body (returns aio::Gen, yields with co_yield)
+  bool async_generator_ = false;  // an async def body with yield (returns aio::AGen)
   CodeWriter w_;
   int temps_ = 0;
   std::vector<Control> controls_;

@@ -11,3 +11,4 @@
 #include "aio/sleep.hpp"
 #include "aio/task.hpp"
 #include "aio/wait_for.hpp"
+#include "aio/thread_pool.hpp"

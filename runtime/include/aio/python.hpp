@@ -21,8 +21,13 @@
 #include "aio/builtins.hpp"
 #include "aio/module.hpp"
 #include "aio/traceback.hpp"
+#include "aio/generator.hpp"
+#include "aio/async_generator.hpp"
 
 // ---- asyncio glue (owned by the event-loop engineer) -----------------------------------
 #if __has_include("aio/asyncio_module.hpp")
 #include "aio/asyncio_module.hpp"
 #endif
+
+// ---- standard-library modules (functools, inspect, math, itertools, collections, random)
+#include "aio/stdlib.hpp"

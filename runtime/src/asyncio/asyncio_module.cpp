@@ -3,6 +3,8 @@
 // classes and the exceptions. Registered with the module registry at static-init time.
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "aio/asyncio_module.hpp"
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
@@ -146,15 +148,21 @@ Value f_gather(const CallArgs& a) {
   EventLoop* loop = nullptr;
   std::vector<Value> keep;
   std::vector<Ref<FutureBase>> children;
-  std::vector<std::pair<Value, Value>> seen;  // arg -> future (arg_to_fut)
+  // arg -> future (CPython's arg_to_fut). Awaitables hash by identity, so a hash map on the
+  // object pointer keeps gather linear; non-objects are rejected by ensure_future.
+  std::unordered_map<Object*, Value> seen;
+  seen.reserve(a.npos);
   for (std::size_t i = 0; i < a.npos; ++i) {
     Value fut;
-    for (auto& [arg, f] : seen)
-      if (arg.same(a[i])) fut = f;
+    Object* key = a[i].is_object() ? a[i].object() : nullptr;
+    if (key) {
+      auto it = seen.find(key);
+      if (it != seen.end()) fut = it->second;
+    }
     if (fut.is_unbound()) {
       fut = ensure_future(a[i], loop);
       if (!loop) loop = &as_future(fut)->loop();
-      seen.emplace_back(a[i], fut);
+      if (key) seen.emplace(key, fut);
     }
     keep.push_back(fut);
     children.emplace_back(as_future(fut));
@@ -254,6 +262,7 @@ Value create_asyncio() {
   module_add(m, "InvalidStateError", Value::borrowed(exc::InvalidStateError));
   module_add(m, "TimeoutError", Value::borrowed(exc::TimeoutError));
   add_sync_attributes(m);
+  add_executor_attributes(m);
   return m;
 }
 

@@ -83,7 +83,7 @@ Value fut_set_result(const CallArgs& a) {
   check_nargs(a, "set_result", 2, 2);
   auto* f = dynamic_cast<FutureObject*>(&self_future(a));
   if (!f) raise_error(exc::RuntimeError, "Task does not support set_result operation");
-  if (f->done()) raise_error(exc::InvalidStateError, fmt::format("{}: {}", f->cancelled() ? "CANCELLED" : "FINISHED", future_repr(*f)));
+  if (f->done()) raise_error(exc::InvalidStateError, "invalid state");  // _asyncio's C Future text
   f->set_result(a[1]);
   return Value::none();
 }
@@ -91,7 +91,7 @@ Value fut_set_exception(const CallArgs& a) {
   check_nargs(a, "set_exception", 2, 2);
   auto* f = dynamic_cast<FutureObject*>(&self_future(a));
   if (!f) raise_error(exc::RuntimeError, "Task does not support set_exception operation");
-  if (f->done()) raise_error(exc::InvalidStateError, fmt::format("{}: {}", f->cancelled() ? "CANCELLED" : "FINISHED", future_repr(*f)));
+  if (f->done()) raise_error(exc::InvalidStateError, "invalid state");  // _asyncio's C Future text
   Value e = a[1];
   if (e.is_object() && e.object()->type->type == type_type) e = call(e, {});
   if (isinstance_of(e, exc::StopIteration))
@@ -187,7 +187,9 @@ std::string TaskObject::describe() const { return future_repr(const_cast<TaskObj
 
 std::string future_repr(FutureBase& f) {
   if (auto* t = dynamic_cast<TaskObject*>(&f)) {
-    std::string s = fmt::format("<Task {} name={} coro=<{}>", state_text(f), str_repr(t->name()),
+    // base_tasks._task_repr_info: a pending task with cancel requests shows as "cancelling".
+    std::string state = (t->cancelling() && !f.done()) ? "cancelling" : state_text(f);
+    std::string s = fmt::format("<Task {} name={} coro=<{}>", state, str_repr(t->name()),
                                 coroutine_repr_inner(*static_cast<CoroutineObject*>(t->coro_value.object())));
     s += outcome_text(f);
     if (FutureBase* w = t->waiting_on()) s += " wait_for=" + future_repr(*w);

@@ -108,6 +108,7 @@ void install_asyncio_glue() {
   init_coroutine_type();
   init_future_types();
   init_loop_types();
+  init_executor_glue();
 }
 
 }  // namespace aio

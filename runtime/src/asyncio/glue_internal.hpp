@@ -18,6 +18,8 @@ std::string coroutine_repr_inner(const CoroutineObject& c);  // "f() running at 
 void init_coroutine_type();
 void init_future_types();
 void init_loop_types();
+void init_executor_glue();                     // executor.cpp: run_in_executor & co
+void add_executor_attributes(const Value& m);  // executor.cpp: asyncio.to_thread
 
 // ensure_future(obj, loop): futures unchanged, coroutines wrapped in a Task on `loop`
 // (null: the running loop, else get_event_loop()).

@@ -3,6 +3,9 @@
 // the rules being reproduced are described in event_loop.hpp.
 #include "aio/event_loop.hpp"
 
+#include "aio/runtime_lock.hpp"
+#include "aio/thread_pool.hpp"
+
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <time.h>
@@ -225,9 +228,12 @@ void EventLoop::poll(double timeout) {
   else if (timeout > 0) ms = static_cast<int>(std::ceil(timeout * 1e3));  // round away from 0
   epoll_event events[kMaxEvents];
   int n;
-  for (;;) {
-    n = ::epoll_wait(epoll_fd_, events, kMaxEvents, ms);
-    if (n >= 0 || errno != EINTR) break;
+  {
+    ReleaseRuntimeLock unlocked;  // executor threads run Python code while the loop waits
+    for (;;) {
+      n = ::epoll_wait(epoll_fd_, events, kMaxEvents, ms);
+      if (n >= 0 || errno != EINTR) break;
+    }
   }
   for (int i = 0; i < n; ++i) {
     int fd = events[i].data.fd;
@@ -308,6 +314,7 @@ void EventLoop::close() {
   if (running_) throw_runtime_error("Cannot close a running event loop");
   if (closed_) return;
   closed_ = true;
+  close_default_executor(*this);  // CPython: executor.shutdown(wait=False)
   ready_.clear();
   scheduled_.clear();
   timer_cancelled_count_ = 0;

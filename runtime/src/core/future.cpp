@@ -71,7 +71,7 @@ std::exception_ptr FutureBase::exception() {
 
 void FutureBase::check_result() {
   if (state_ == State::Cancelled) std::rethrow_exception(make_cancelled_error());
-  if (state_ != State::Finished) throw_invalid_state("Result is not ready.");
+  if (state_ != State::Finished) throw_invalid_state("Result is not set.");  // _asyncio.Future.result()
   log_traceback_ = false;
   if (exc_) std::rethrow_exception(exc_);
 }

@@ -1,7 +1,7 @@
 // GatherCore: CPython's gather() _done_callback and _GatheringFuture.cancel (gather.hpp).
 #include "aio/gather.hpp"
 
-#include <algorithm>
+#include <unordered_set>
 
 namespace aio {
 
@@ -13,10 +13,12 @@ GatherCore::GatherCore(FutureBase& outer, std::vector<Ref<FutureBase>> children,
       on_all_done_(on_all_done) {}
 
 void GatherCore::attach() {
-  std::vector<FutureBase*> seen;
+  // A future passed twice gets one callback (CPython's arg_to_fut dict): a hash set keeps
+  // this linear in the number of children.
+  std::unordered_set<FutureBase*> seen;
+  seen.reserve(children_.size());
   for (auto& c : children_) {
-    if (std::find(seen.begin(), seen.end(), c.get()) != seen.end()) continue;
-    seen.push_back(c.get());
+    if (!seen.insert(c.get()).second) continue;
     c->add_done_callback(Ref<DoneCallback>(this));
   }
   n_distinct_ = seen.size();

@@ -2,6 +2,8 @@
 // two shutdown steps CPython runs as tasks (shutdown_asyncgens, shutdown_default_executor).
 #include "aio/run.hpp"
 
+#include "aio/thread_pool.hpp"
+
 namespace aio {
 namespace {
 
@@ -45,10 +47,10 @@ void shutdown_loop(EventLoop& loop) {
             {"unhandled exception during asyncio.run() shutdown", e, nullptr, t.get(), "task"});
     }
   }
-  for (int i = 0; i < 2; ++i) {
-    auto t = create_task(loop, shutdown_step());
-    loop.run_until_done(*t);
-  }
+  auto asyncgens = create_task(loop, shutdown_step());  // shutdown_asyncgens: none to close
+  loop.run_until_done(*asyncgens);
+  auto executor = create_task(loop, shutdown_default_executor(loop));
+  loop.run_until_done(*executor);
 }
 
 }  // namespace aio

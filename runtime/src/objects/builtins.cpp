@@ -2,6 +2,7 @@
 // isinstance, min/max/sum, sorted, iter/next, getattr family, chr/ord/hex/id/hash/round,
 // ...) and lookup_builtin.
 #include "aio/builtins.hpp"
+#include "aio/generator.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -170,7 +171,7 @@ static Value b_next(const CallArgs& a) {
   if (!type_of(a[0])->next) raise_type_error("'" + type_of(a[0])->name + "' object is not an iterator");
   if (next(a[0], out)) return out;
   if (a.npos > 1) return a[1];
-  raise_stop_iteration(Value());
+  raise_stop_iteration(take_stop_value(a[0]));
 }
 
 static Value b_getattr(const CallArgs& a) {
@@ -223,8 +224,10 @@ static Value b_round(const CallArgs& a) {
     if (!has_nd || index_value(p[1]) >= 0) return x.is_bool() ? Value::from_int(x.as_int()) : x;
     std::int64_t nd = -index_value(p[1]);
     Value m = pow(Value::from_int(10), Value::from_int(nd));
-    Value q = floordiv(add(x, floordiv(m, Value::from_int(2))), m);
-    return mul(q, m);  // half-up approximation for negative ndigits
+    Value q = floordiv(x, m);  // round half to even, as CPython's int.__round__
+    Value twice_r = mul(sub(x, mul(q, m)), Value::from_int(2));
+    if (lt_bool(m, twice_r) || (eq_bool(twice_r, m) && truthy(mod(q, Value::from_int(2))))) q = add(q, Value::from_int(1));
+    return mul(q, m);
   }
   if (!x.is_float()) {
     Value r = call_special(x, "__round__", {});

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <thread>
 
+#include "aio/runtime_lock.hpp"
 #include "aio/builtins.hpp"
 #include "aio/exceptions.hpp"
 #include "aio/float.hpp"
@@ -33,6 +34,7 @@ static Value t_sleep(const CallArgs& a) {
   check_nargs(a, "sleep", 1, 1);
   double d = to_double(a[0]);
   if (d < 0) raise_value_error("sleep length must be non-negative");
+  ReleaseRuntimeLock unlocked;  // other threads run Python code meanwhile (DESIGN.md "Threads")
   std::this_thread::sleep_for(std::chrono::duration<double>(d));
   return Value::none();
 }

@@ -29,6 +29,7 @@ void init_module_type();
 void init_builtins_module();
 void init_sys_module();
 void init_time_module();
+void init_generator_type();
 
 namespace {
 enum class State { Cold, Initialising, Ready };
@@ -117,6 +118,7 @@ void runtime_init() {
   init_builtins_module();
   init_sys_module();
   init_time_module();
+  init_generator_type();
   g_state = State::Ready;
 }
 

@@ -11,6 +11,7 @@
 #include "aio/ops.hpp"
 #include "aio/print.hpp"
 #include "aio/str.hpp"
+#include "aio/thread_pool.hpp"
 #include "aio/tuple.hpp"
 #include "aio/list.hpp"
 
@@ -117,6 +118,7 @@ int run_main(void (*module_body)(), int argc, char** argv) {
       status = 1;
     }
   }
+  join_executor_threads();  // like CPython's threading._shutdown: executor jobs finish first
   stdout_flush();
   return status;
 }

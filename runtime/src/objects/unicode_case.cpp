@@ -3,6 +3,8 @@
 #include <locale.h>
 #include <wctype.h>
 
+#include "aio/str.hpp"
+
 namespace aio::unicode {
 
 namespace {
@@ -13,35 +15,6 @@ locale_t utf8_locale() {
     return l ? l : newlocale(LC_CTYPE_MASK, "C", static_cast<locale_t>(nullptr));
   }();
   return loc;
-}
-
-// Decodes the code point at s[i] (valid UTF-8 is guaranteed by str) and advances i.
-char32_t decode(std::string_view s, std::size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len && i + k < s.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 char32_t upper(char32_t c) { return static_cast<char32_t>(towupper_l(static_cast<wint_t>(c), utf8_locale())); }
@@ -56,8 +29,8 @@ std::string transform(std::string_view s, Map map) {
   bool prev_cased = false;
   std::size_t index = 0;
   for (std::size_t i = 0; i < s.size(); ++index) {
-    char32_t cp = decode(s, i);
-    encode(map(cp, index, prev_cased), out);
+    char32_t cp = decode_utf8(s, i);
+    append_utf8(out, map(cp, index, prev_cased));
     prev_cased = is_cased(cp);
   }
   return out;

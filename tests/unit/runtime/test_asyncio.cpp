@@ -207,7 +207,7 @@ TEST_CASE("Future reprs and state errors", "[asyncio][future]") {
   } catch (aio::PyException& e) {
     msg = aio::format_exception_only(e.value());
   }
-  CHECK(msg.find("InvalidStateError: FINISHED: <Future finished result='success'>") != std::string::npos);
+  CHECK(msg.find("InvalidStateError: invalid state") != std::string::npos);  // CPython 3.11's C Future
   Value g = aio::call_method(loop, s("create_future"), {});
   aio::call_method(g, s("cancel"), {});
   CHECK(aio::repr_std(g) == "<Future cancelled>");

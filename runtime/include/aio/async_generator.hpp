@@ -1,0 +1,96 @@
+// AGen and the Python `async_generator` type (`yield` inside `async def`).
+//
+// Design: the body is a C++20 coroutine returning aio::AGen. Its promise is a PromiseBase,
+// so the body's awaits join the driving Runner chain exactly like a Coro's (symmetric
+// transfer, futures suspend the whole task). A yield suspends the body and transfers back
+// to whoever resumed it: `__anext__`/`asend`/`athrow`/`aclose` return Python coroutine
+// objects whose C++ body steps the generator with an AGenStep awaiter (the same protocol as
+// Coro<T>::Awaiter: a body that yields or finishes without suspending returns at once; one
+// that suspends on a future is marked detached and transfers to the stepper later). The
+// sent value / exception to raise at the yield travel in the promise as for aio::Gen.
+//
+// Lifetime: the object owns the frame. A suspended async generator that is dropped is
+// destroyed without running its `finally` blocks (asyncio's shutdown_asyncgens hook is not
+// implemented: call aclose()).
+// Thread model: the runtime lock, like every Value.
+#pragma once
+
+#include <coroutine>
+#include <exception>
+#include <utility>
+
+#include "aio/coro.hpp"
+#include "aio/function.hpp"
+#include "aio/generator.hpp"
+
+namespace aio {
+
+class [[nodiscard]] AGen {
+ public:
+  struct promise_type : PromiseBase {
+    Value yielded_;
+    GenInput input_;
+    bool has_yield_ = false;
+
+    AGen get_return_object() noexcept {
+      return AGen(std::coroutine_handle<promise_type>::from_promise(*this));
+    }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    void return_value(const Value&) noexcept {}  // async generators return nothing
+
+    struct YieldAwaiter {
+      promise_type* p;
+      bool await_ready() const noexcept { return false; }
+      std::coroutine_handle<> await_suspend(std::coroutine_handle<>) noexcept {
+        if (p->detached_ && p->continuation_) return p->continuation_;
+        return std::noop_coroutine();
+      }
+      Value await_resume() {
+        if (p->input_.thrown) std::rethrow_exception(std::exchange(p->input_.thrown, nullptr));
+        return std::exchange(p->input_.sent, Value::none());
+      }
+    };
+    YieldAwaiter yield_value(const Value& v) {
+      yielded_ = v;
+      has_yield_ = true;
+      return {this};
+    }
+  };
+  using handle_type = std::coroutine_handle<promise_type>;
+
+  AGen() noexcept = default;
+  explicit AGen(handle_type h) noexcept : h_(h) {}
+  AGen(AGen&& o) noexcept : h_(std::exchange(o.h_, {})) {}
+  AGen& operator=(AGen&& o) noexcept {
+    if (this != &o) {
+      reset();
+      h_ = std::exchange(o.h_, {});
+    }
+    return *this;
+  }
+  ~AGen() { reset(); }
+  handle_type handle() const noexcept { return h_; }
+  bool done() const noexcept { return !h_ || h_.done(); }
+  promise_type& promise() const noexcept { return h_.promise(); }
+  void reset() noexcept {
+    if (h_) std::exchange(h_, {}).destroy();
+  }
+
+ private:
+  handle_type h_;
+};
+
+extern TypeObject* async_generator_type;
+
+struct AsyncGeneratorObject : Object {
+  AGen gen;
+  const CodeInfo* code;
+  bool started = false;
+  bool running = false;
+  AsyncGeneratorObject(AGen&& g, const CodeInfo* c);
+};
+
+// entry() of an async generator function: wraps the (not yet started) body.
+Value make_async_generator(AGen&& gen, const CodeInfo* code);
+
+}  // namespace aio

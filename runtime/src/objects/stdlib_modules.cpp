@@ -1,0 +1,36 @@
+// Registers the standard-library modules with the module registry (see aio/stdlib.hpp).
+#include "aio/module.hpp"
+#include "aio/stdlib.hpp"
+#include "aio/object.hpp"
+
+namespace aio {
+
+Value create_functools();
+Value create_inspect();
+Value create_math();
+Value create_itertools();
+Value create_collections();
+Value create_random();
+Value create_typing();  // typing_module.cpp
+void install_open_builtin();     // file_object.cpp
+void install_bytes_behaviour();  // bytes_object.cpp
+
+static bool register_stdlib() {
+  runtime_init();
+  install_open_builtin();
+  install_bytes_behaviour();
+  register_module("functools", &create_functools);
+  register_module("inspect", &create_inspect);
+  register_module("math", &create_math);
+  register_module("itertools", &create_itertools);
+  register_module("collections", &create_collections);
+  register_module("random", &create_random);
+  register_module("typing", &create_typing);
+  return true;
+}
+
+static const bool g_stdlib_registered = register_stdlib();
+
+void stdlib_modules_anchor() { (void)g_stdlib_registered; }
+
+}  // namespace aio
