@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 namespace aioc::driver {
 
@@ -40,6 +42,44 @@ std::string cache_directory() {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   return dir;
+}
+
+void touch_entry(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
+}
+
+void prune_cache(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::uintmax_t limit_mb = 2048;
+  if (const char* env = std::getenv("AIOC_CACHE_MAX_MB"); env && *env)
+    limit_mb = std::strtoull(env, nullptr, 10);
+  const std::uintmax_t limit = limit_mb << 20;
+
+  struct Entry {
+    fs::path path;
+    fs::file_time_type used;
+    std::uintmax_t size;
+  };
+  std::vector<Entry> entries;
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  for (const auto& item : fs::directory_iterator(dir, ec)) {
+    std::error_code item_ec;
+    if (!item.is_regular_file(item_ec)) continue;
+    Entry e{item.path(), item.last_write_time(item_ec), item.file_size(item_ec)};
+    if (item_ec) continue;
+    total += e.size;
+    entries.push_back(std::move(e));
+  }
+  if (total <= limit) return;
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.used < b.used; });
+  for (const auto& e : entries) {
+    if (total <= limit / 4 * 3) break;
+    // Another aioc may have removed it already, or be executing it (unlinking is safe).
+    if (fs::remove(e.path, ec)) total -= e.size;
+  }
 }
 
 std::string file_identity(const std::string& path) {

@@ -25,6 +25,13 @@ class ContentHash {
 // $AIOC_CACHE_DIR, else $XDG_CACHE_HOME/aioc, else $HOME/.cache/aioc; created on demand.
 std::string cache_directory();
 
+// Marks a cache entry as just used, so pruning keeps it (least recently used goes first).
+void touch_entry(const std::string& path);
+
+// Keeps the cache directory under $AIOC_CACHE_MAX_MB megabytes (default 2048): when it is
+// larger, deletes the least recently used entries until it is down to three quarters.
+void prune_cache(const std::string& dir);
+
 // Identity of a file for cache keys: its path, size and modification time.
 std::string file_identity(const std::string& path);
 

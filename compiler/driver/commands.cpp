@@ -79,9 +79,11 @@ int ensure_executable(const Options& opts, const std::string& cpp, std::string& 
   std::string dir = opts.use_cache ? cache_directory() : fs::temp_directory_path().string();
   exe = fmt::format("{}/{}", dir, key.hex());
   if (opts.use_cache && access(exe.c_str(), X_OK) == 0) {
+    touch_entry(exe);
     if (opts.keep_cpp) write_file(exe + ".cpp", cpp);
     return kExitOk;
   }
+  if (opts.use_cache) prune_cache(dir);
   return compile_to(opts, tc, cpp, exe);
 }
 
