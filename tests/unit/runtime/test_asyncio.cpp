@@ -46,7 +46,7 @@ Value saying(double interval, const char* what, int n) {
 // async def main(): r = await asyncio.gather(saying(...), ...); out.append(r)
 aio::Coro<Value> gather_main_body() {
   Value g = aio::call(attr(asyncio(), "gather"),
-                      {saying(0.04, "hello", 5), saying(0.11, "world", 3), saying(0.15, "python", 2)});
+                      {saying(0.12, "hello", 5), saying(0.33, "world", 3), saying(0.45, "python", 2)});
   Value r = co_await aio::await_(g);
   aio::list_append(g_out, r);
   co_return Value::none();
@@ -126,8 +126,9 @@ TEST_CASE("asyncio.run + gather: timer order and results in argument order", "[a
   aio::runtime_init();
   g_out = aio::make_list({});
   aio::call(attr(asyncio(), "run"), {aio::make_coroutine(gather_main_body(), &kMain)});
-  // python3, same intervals (0.04/0.11/0.15): hello hello world hello python hello hello world
-  // python world
+  // python3, same intervals (0.12/0.33/0.45): hello hello world hello python hello hello world
+  // python world. Due times are at least 30 ms apart, so a loaded machine's wake-up latency
+  // (which accumulates over a sleeper's iterations) cannot reorder them.
   CHECK(out_repr() ==
         "['hello', 'hello', 'world', 'hello', 'python', 'hello', 'hello', 'world', 'python', 'world', "
         "['hello', 'world', 'python']]");
