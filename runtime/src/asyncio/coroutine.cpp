@@ -50,7 +50,7 @@ Value coro_throw(const CallArgs& a) {
   check_nargs(a, "throw", 2, 4);
   CoroutineObject* c = self_coro(a);
   Value e = thrown_exception(a);
-  if (c->closed || c->coro.done()) raise(e);
+  if (c->closed || c->coro.done()) raise_reused();
   return drive(c, std::make_exception_ptr(PyException(e)));
 }
 
