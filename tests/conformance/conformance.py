@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Conformance: every runnable .aio test and sample must print what CPython prints.
 
-A file is runnable when one of its RUN lines runs `%aioc run %s [args]` expecting success
-(no `not` in front). Each is run as `python3 FILE args` and as `aioc run FILE args`, and the
-two stdouts and exit statuses must be equal. Two in-file directives adjust the comparison:
+A file is runnable when one of its RUN lines runs `%aioc run %s [args]`. Each is run as
+`python3 FILE args` and as `aioc run FILE args`, and the two stdouts and exit statuses must be
+equal. When that RUN line expects failure (`not %aioc run %s ...`, an uncaught exception),
+the last lines of the two stderrs must be equal too: the `ExcType: message` line that ends
+a traceback (the frames above it name different files and lines in aioc's and CPython's
+traces, so only the last line is compared). In-file directives adjust the comparison:
 
   # CONFORMANCE-MASK: REGEX    replace matches of REGEX by <masked> in both outputs first
                                (wall-clock times, which differ between any two runs)
@@ -26,7 +29,7 @@ import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RUN_RE = re.compile(r"#\s*RUN:\s*(.*)")
-AIOC_RUN_RE = re.compile(r"%aioc\s+run\s+(?:-\S+\s+)*%s((?:\s+[^|&;<>\s]+)*)")
+AIOC_RUN_RE = re.compile(r"%aioc\s+run\s+(?:-\S+\s+)*%s((?:\s+(?!\d*[<>])[^|&;<>\s]+)*)")
 TIMEOUT = 120
 
 
@@ -40,27 +43,33 @@ def discover(roots):
 
 
 def plan(path):
-    """Returns (args, masks, unordered_ranges, skip_reason) for a runnable file, else None."""
+    """Returns (args, masks, unordered_ranges, skip_reason, expect_failure) for a runnable
+    file, else None."""
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     args = None
+    expect_failure = False
     for line in text.splitlines():
         m = RUN_RE.search(line)
         if not m:
             continue
         command = m.group(1)
-        if re.match(r"\s*not\b", command):
-            continue
         run = AIOC_RUN_RE.search(command)
         if run:
             args = shlex.split(run.group(1))
+            expect_failure = bool(re.match(r"\s*not\s+%aioc\b", command))
             break
     if args is None:
         return None
     masks = [re.compile(m) for m in re.findall(r"#\s*CONFORMANCE-MASK:\s*(.+)", text)]
     unordered = [(int(a), int(b)) for a, b in re.findall(r"#\s*CONFORMANCE-UNORDERED:\s*(\d+)-(\d+)", text)]
     skip = re.search(r"#\s*CONFORMANCE-SKIP:\s*(.+)", text)
-    return args, masks, unordered, skip.group(1).strip() if skip else None
+    return args, masks, unordered, skip.group(1).strip() if skip else None, expect_failure
+
+
+def last_line(text):
+    lines = text.rstrip("\n").splitlines()
+    return lines[-1] if lines else ""
 
 
 def run(argv, cwd):
@@ -73,7 +82,7 @@ def run(argv, cwd):
 
 
 def compare(path, aioc, python):
-    args, masks, unordered, skip = plan(path)
+    args, masks, unordered, skip, expect_failure = plan(path)
     if skip:
         return "skip", skip
     cwd = os.path.dirname(path)
@@ -89,12 +98,15 @@ def compare(path, aioc, python):
             lines[a - 1:b] = sorted(lines[a - 1:b])
         return "".join(lines)
 
-    if py[0] == ai[0] and norm(py[1]) == norm(ai[1]):
+    same_err = not expect_failure or norm(last_line(py[2])) == norm(last_line(ai[2]))
+    if py[0] == ai[0] and norm(py[1]) == norm(ai[1]) and same_err:
         return "pass", ""
     import difflib
     diff = "".join(difflib.unified_diff(norm(py[1]).splitlines(True), norm(ai[1]).splitlines(True),
                                         "python3", "aioc"))
     detail = f"exit python3={py[0]} aioc={ai[0]}\n{diff}"
+    if not same_err:
+        detail += f"last stderr line:\n  python3: {last_line(py[2])}\n  aioc:    {last_line(ai[2])}\n"
     if ai[0] != 0 and ai[2]:
         detail += "aioc stderr:\n" + ai[2][-2000:]
     return "fail", detail

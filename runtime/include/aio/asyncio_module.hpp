@@ -21,8 +21,10 @@ namespace aio {
 // The `coroutine` object for a fresh async-def body (`entry` of a Coroutine CodeInfo).
 Value make_coroutine(Coro<Value>&& coro, const CodeInfo* code);
 
-// co_await aio::await_(v): v is a coroutine object, an asyncio Future/Task, or an object
-// with __await__ (not yet supported: TypeError). Hoist it into a named local first.
+// co_await aio::await_(v): v is a coroutine object, an asyncio Future/Task, a generator-based
+// coroutine (@asyncio.coroutine), or an object whose __await__ returns an iterator (see
+// iterator_awaitable.cpp); anything else raises CPython's TypeError. Hoist it into a named
+// local first.
 [[nodiscard]] AwaitValue await_(const Value& v);
 
 // Installs the Python ErrorFactory and exception handler (idempotent).

@@ -91,6 +91,9 @@ EventLoop& loop_of(const Value& loop_obj);  // TypeError if not a loop
 // Python views of core futures (nullptr if the value is not one).
 FutureBase* as_future(const Value& v) noexcept;
 Value future_value(FutureBase* f);  // the Python object of a glue future/task
+// Like future_value, but a core-only future gets a Python proxy (as_future sees through it):
+// what coro.send() returns when the coroutine waits on it.
+Value awaited_future_value(FutureBase* f);
 Value future_result_value(FutureBase& f);  // result(): Value, or raises
 
 // The awaiter behind aio::await_(v).

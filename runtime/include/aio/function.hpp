@@ -43,6 +43,9 @@ struct FunctionObject : Object {
   Value module;    // str or Unbound
   Value doc;
   Value dict;      // function attributes
+  // Set by @asyncio.coroutine on a generator function (CPython's CO_ITERABLE_COROUTINE):
+  // the generators it returns can be awaited.
+  bool iterable_coroutine = false;
   FunctionObject(const CodeInfo* c) : Object(function_type), code(c) {}
   std::vector<Value>& closure() { return cells; }
   Value* instance_dict() noexcept override { return &dict; }

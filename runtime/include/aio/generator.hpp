@@ -117,6 +117,7 @@ struct GeneratorObject : Object {
   const CodeInfo* code;
   bool started = false;
   bool running = false;
+  bool iterable_coroutine = false;  // made by an @asyncio.coroutine function: awaitable
   Value stop_value;  // the return value of the finished body, until next() reports it
   GeneratorObject(Gen&& g, const CodeInfo* c);
   ~GeneratorObject() override;
@@ -125,6 +126,8 @@ struct GeneratorObject : Object {
 // entry() of a generator function: wraps the (not yet started) body.
 Value make_generator(Gen&& gen, const CodeInfo* code);
 bool is_generator(const Value& v) noexcept;
+// A generator made by an @asyncio.coroutine generator function (awaitable).
+bool is_iterable_coroutine(const Value& v) noexcept;
 
 // Resumes with `in`: true and `out` = the next yielded value, or false when the body
 // returned (its value is then in stop_value). Exceptions from the body propagate.
@@ -135,10 +138,17 @@ void generator_close(GeneratorObject* g);
 // `it` is a generator that returned a value).
 Value take_stop_value(const Value& it);
 
+// The exception instance gen.throw()/coro.throw() raise for their arguments (args[0] is
+// self): throw(exc) or the legacy throw(type[, value[, traceback]]), with CPython's TypeErrors.
+Value thrown_exception(const CallArgs& a);
+
 // `yield from`: yield_from_iter is iter(x); yield_from_step resumes the subiterator with
 // `in` (first call: a default GenInput), true with `out` to yield, false at the end with the
 // `yield from` expression's value in `result`.
 Value yield_from_iter(const Value& x);
+// Set by the asyncio glue: the iterator `yield from x` delegates to when x is a coroutine or
+// a future (generator-based coroutines, Future.__iter__), else Unbound.
+extern Value (*yield_from_awaitable_hook)(const Value& x);
 bool yield_from_step(const Value& sub, GenInput in, Value& out, Value& result);
 
 }  // namespace aio

@@ -19,6 +19,9 @@ void print_exception(const Value& exc);          // to stderr (after flushing st
 // Runs a program: runtime_init, sys.argv, the module body; prints an uncaught exception;
 // handles SystemExit; flushes stdout. Returns the exit status.
 int run_main(void (*module_body)(), int argc, char** argv);
+// True once run_main's module body has finished: objects dying now die in the interpreter's
+// teardown (module globals), where CPython's warnings name "sys:1".
+bool program_finalizing() noexcept;
 // Exit status for a SystemExit exception (prints its message to stderr when not int/None).
 int system_exit_status(const Value& exc);
 

@@ -18,6 +18,7 @@
 #include "aio/sleep.hpp"
 #include "aio/str.hpp"
 #include "aio/wait_for.hpp"
+#include "aio/generator.hpp"
 #include "glue_internal.hpp"
 #include "sync_glue.hpp"
 
@@ -79,7 +80,8 @@ Value f_run(const CallArgs& a) {
   Value args[2];
   parse_args(a, "run", {"main", "debug"}, 1, args);
   check_no_running_loop("asyncio.run()");
-  if (!is_coroutine(args[0])) raise_value_error("a coroutine was expected, got " + repr_std(args[0]));
+  if (!is_coroutine(args[0]) && !is_iterable_coroutine(args[0]))
+    raise_value_error("a coroutine was expected, got " + repr_std(args[0]));
   Value loop_obj = new_loop();
   EventLoop& loop = loop_of(loop_obj);
   set_policy_loop(loop_obj);
@@ -226,13 +228,14 @@ Value f_all_tasks(const CallArgs& a) {
 
 Value f_iscoroutine(const CallArgs& a) {
   check_nargs(a, "iscoroutine", 1, 1);
-  return Value(is_coroutine(a[0]));
+  return Value(is_coroutine(a[0]) || is_generator(a[0]));  // 3.11 still counts generators
 }
 
 Value f_iscoroutinefunction(const CallArgs& a) {
   check_nargs(a, "iscoroutinefunction", 1, 1);
   Object* o = a[0].object();
   if (o && o->type == method_type) o = static_cast<MethodObject*>(o)->func.object();
+  if (o && is_old_style_coroutine_function(Value::borrowed(o))) return Value(true);
   return Value(o && o->type == function_type &&
                static_cast<FunctionObject*>(o)->code->kind == CodeInfo::Coroutine);
 }
@@ -254,6 +257,7 @@ Value create_asyncio() {
   module_add_function(m, "all_tasks", &f_all_tasks);
   module_add_function(m, "iscoroutine", &f_iscoroutine);
   module_add_function(m, "iscoroutinefunction", &f_iscoroutinefunction);
+  module_add_function(m, "coroutine", &f_asyncio_coroutine);
   module_add(m, "Future", Value::borrowed(future_type));
   module_add(m, "Task", Value::borrowed(task_type));
   module_add(m, "Handle", Value::borrowed(handle_type));

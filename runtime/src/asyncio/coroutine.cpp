@@ -7,8 +7,10 @@
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/generator.hpp"
 #include "aio/print.hpp"
 #include "aio/str.hpp"
+#include "aio/traceback.hpp"
 #include "glue_internal.hpp"
 
 namespace aio {
@@ -31,7 +33,7 @@ Value drive(CoroutineObject* c, std::exception_ptr throw_in) {
   if (!c->runner.attached()) c->runner.attach(c->coro.handle());
   Runner::Status st = c->runner.resume(std::move(throw_in));
   if (st == Runner::Status::Yielded) return Value::none();
-  if (st == Runner::Status::Waiting) return future_value(c->runner.awaited());
+  if (st == Runner::Status::Waiting) return awaited_future_value(c->runner.awaited());
   Value result = c->coro.take_result();
   raise_stop_iteration(result);
 }
@@ -47,29 +49,32 @@ Value coro_send(const CallArgs& a) {
 Value coro_throw(const CallArgs& a) {
   check_nargs(a, "throw", 2, 4);
   CoroutineObject* c = self_coro(a);
-  Value e = a[1];
-  if (e.is_object() && e.object()->type->type == type_type) e = call(e, {});
-  if (!is_exception_instance(e)) raise_type_error("exceptions must derive from BaseException");
-  if (c->closed || c->coro.done()) raise(e);
+  Value e = thrown_exception(a);
+  if (c->closed || c->coro.done()) raise_reused();
   return drive(c, std::make_exception_ptr(PyException(e)));
 }
 
-Value coro_close(const CallArgs& a) {
-  check_nargs(a, "close", 1, 1);
-  CoroutineObject* c = self_coro(a);
+// close(): GeneratorExit at the current await. A coroutine that awaits again instead stays
+// suspended (CPython closes it once more when it is finalised).
+void close_coroutine(CoroutineObject* c) {
   c->claimed = true;
   if (c->closed || c->coro.done() || !c->runner.started()) {
     c->closed = true;
-    return Value::none();
+    return;
   }
   Runner::Status st = c->runner.resume(std::make_exception_ptr(PyException(make_exception(exc::GeneratorExit, {}))));
-  c->closed = true;
   if (st != Runner::Status::Done) raise_error(exc::RuntimeError, "coroutine ignored GeneratorExit");
+  c->closed = true;
   try {
     c->coro.take_result();
   } catch (const PyException& p) {
     if (!isinstance_of(p.value(), exc::GeneratorExit) && !isinstance_of(p.value(), exc::StopIteration)) throw;
   }
+}
+
+Value coro_close(const CallArgs& a) {
+  check_nargs(a, "close", 1, 1);
+  close_coroutine(self_coro(a));
   return Value::none();
 }
 
@@ -87,12 +92,32 @@ CoroutineObject::CoroutineObject(Coro<Value>&& c, const CodeInfo* ci)
     : Object(coroutine_type), coro(std::move(c)), code(ci) {}
 
 CoroutineObject::~CoroutineObject() {
+  if (runner.started() && !closed && coro && !coro.done()) {
+    // Suspended by send(): finalising closes it, so its finally blocks run (CPython's
+    // coroutine finaliser); what escapes is reported as "Exception ignored in".
+    refcount = 1;  // keep `this` alive while the body runs
+    try {
+      close_coroutine(this);
+    } catch (const PyException& e) {
+      std::string text = "Exception ignored in: " + repr_std(Value::borrowed(this)) + "\n" +
+                         format_traceback(e.value());
+      if (text.back() != '\n') text += '\n';
+      stdout_flush();
+      stderr_write(text);
+    }
+    return;
+  }
   if (!claimed && !closed && coro && !runner.started()) {
-    // CPython (warnings module) prints where the object died; we know where it was defined.
-    std::string text = fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n"
-                                   "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-                                   code ? code->filename : "?", code ? code->first_line : 0,
-                                   code ? code->qualname : "?");
+    // CPython (warnings module) prints where the object died: "sys:1" for module globals
+    // cleared at exit; otherwise the line running then, which aioc does not track, so it
+    // names where the coroutine function was defined.
+    const char* qualname = code ? code->qualname : "?";
+    std::string text =
+        program_finalizing()
+            ? fmt::format("sys:1: RuntimeWarning: coroutine '{}' was never awaited\n", qualname)
+            : fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n"
+                          "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                          code ? code->filename : "?", code ? code->first_line : 0, qualname);
     stdout_flush();
     stderr_write(text);
   }
@@ -139,6 +164,13 @@ AwaitValue::AwaitValue(const Value& v) : target_(v) {
   if (FutureBase* f = as_future(v)) {
     fut_ = f;
     ready_ = f->done();
+    return;
+  }
+  // Generator-based coroutines and __await__ iterators: a fresh wrapping coroutine (claimed).
+  Value wrapped = awaitable_as_coroutine(v);
+  if (wrapped.is_bound()) {
+    target_ = wrapped;
+    coro_ = static_cast<CoroutineObject*>(wrapped.object());
     return;
   }
   raise_type_error(fmt::format("object {} can't be used in 'await' expression", to_std_string(type_name(v))));

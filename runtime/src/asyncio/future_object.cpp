@@ -10,6 +10,7 @@
 #include "aio/list.hpp"
 #include "aio/ops.hpp"
 #include "aio/str.hpp"
+#include "aio/generator.hpp"
 #include "glue_internal.hpp"
 
 namespace aio {
@@ -198,9 +199,28 @@ std::string future_repr(FutureBase& f) {
   return "<Future " + state_text(f) + outcome_text(f) + ">";
 }
 
+namespace {
+
+// The Python face of a core-only future (asyncio.sleep's timer future) when it must leave the
+// C++ side: coro.send() returns it (CPython returns the Future the coroutine waits on), and a
+// generator-based coroutine yields it up to the Task-like driver that waits for it.
+TypeObject* core_future_type = nullptr;
+
+struct CoreFutureProxy : Object {
+  Ref<FutureBase> fut;
+  explicit CoreFutureProxy(FutureBase* f) : Object(core_future_type), fut(f) {}
+};
+
+Value core_future_repr(const Value& self) {
+  return make_str(future_repr(*static_cast<CoreFutureProxy*>(self.object())->fut.get()));
+}
+
+}  // namespace
+
 FutureBase* as_future(const Value& v) noexcept {
   Object* o = v.object();
   if (!o || !future_type) return nullptr;
+  if (o->type == core_future_type) return static_cast<CoreFutureProxy*>(o)->fut.get();
   if (!o->type->is_subtype_of(future_type) && !o->type->is_subtype_of(task_type)) return nullptr;
   return dynamic_cast<FutureBase*>(o);
 }
@@ -211,6 +231,12 @@ Value future_value(FutureBase* f) {
   return Value::none();  // a core-only future: not visible to Python
 }
 
+Value awaited_future_value(FutureBase* f) {
+  Value v = future_value(f);
+  if (v.is_none() && f) return Value(static_cast<Object*>(new CoreFutureProxy(f)));
+  return v;
+}
+
 Value future_result_value(FutureBase& f) {
   if (auto* fo = dynamic_cast<FutureObject*>(&f)) return fo->result();
   if (auto* t = dynamic_cast<TaskObject*>(&f)) return t->result_value();
@@ -218,8 +244,9 @@ Value future_result_value(FutureBase& f) {
   return Value::none();
 }
 
-Value new_task(EventLoop& loop, const Value& coro, const Value& name) {
+Value new_task(EventLoop& loop, const Value& coro_or_generator, const Value& name) {
   install_asyncio_glue();
+  Value coro = coroutine_for_task(coro_or_generator);
   if (!is_coroutine(coro)) raise_type_error("a coroutine was expected, got " + repr_std(coro));
   std::string n = (name.is_bound() && !name.is_none()) ? to_std_string(name) : std::string();
   auto* t = new TaskObject(loop, coro, std::move(n));
@@ -230,7 +257,10 @@ Value new_task(EventLoop& loop, const Value& coro, const Value& name) {
 
 Value ensure_future(const Value& obj, EventLoop* loop) {
   if (as_future(obj)) return obj;
-  if (is_coroutine(obj)) return new_task(loop ? *loop : event_loop_for_call(), obj, Value());
+  if (is_coroutine(obj) || is_iterable_coroutine(obj))
+    return new_task(loop ? *loop : event_loop_for_call(), obj, Value());
+  Value awaitable = awaitable_as_coroutine(obj);  // an __await__ object: wrapped (_wrap_awaitable)
+  if (awaitable.is_bound()) return new_task(loop ? *loop : event_loop_for_call(), awaitable, Value());
   raise_type_error("An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -239,6 +269,8 @@ void init_future_types() {
   future_type->repr = &fut_repr;
   future_type->new_ = &fut_new;
   task_type = make_builtin_type("Task", future_type, "_asyncio");
+  core_future_type = make_builtin_type("Future", nullptr, "_asyncio");
+  core_future_type->repr = &core_future_repr;
   task_type->repr = &fut_repr;
   task_type->new_ = &task_new;
   for (TypeObject* t : {future_type, task_type}) {

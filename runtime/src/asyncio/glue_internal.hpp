@@ -26,6 +26,19 @@ void add_executor_attributes(const Value& m);  // executor.cpp: asyncio.to_threa
 Value ensure_future(const Value& obj, EventLoop* loop);
 Value new_task(EventLoop& loop, const Value& coro, const Value& name);
 bool is_coroutine(const Value& v) noexcept;
+
+// iterator_awaitable.cpp: a coroutine object (claimed) that drives the iterator `it` as a
+// Task drives a generator-based coroutine, or that runs `body` when given one.
+Value wrap_iterator_coroutine(const Value& it, const CodeInfo* code, Coro<Value>&& body);
+// v itself if it is a coroutine; a wrapping coroutine for a generator-based coroutine or an
+// object with __await__; Unbound for anything else (futures included).
+Value awaitable_as_coroutine(const Value& v);
+// What a Task runs for `v`: generator-based coroutines wrapped, anything else unchanged.
+Value coroutine_for_task(const Value& v);
+void install_yield_from_awaitable();
+// asyncio.coroutine (old_style_coroutine.cpp).
+Value f_asyncio_coroutine(const CallArgs& a);
+bool is_old_style_coroutine_function(const Value& f) noexcept;
 // asyncio.get_event_loop() as a core loop.
 EventLoop& event_loop_for_call();
 // repr of a callback and its arguments as asyncio's format_helpers write it.

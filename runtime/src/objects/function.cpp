@@ -8,6 +8,7 @@
 #include "aio/builtins.hpp"
 #include "aio/dict.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/generator.hpp"
 #include "aio/ops.hpp"
 #include "aio/str.hpp"
 #include "aio/tuple.hpp"
@@ -130,14 +131,19 @@ Value call_function(FunctionObject* f, const CallArgs& args) {
   const CodeInfo* c = f->code;
   std::size_t n = c->params.size() + (c->vararg ? 1 : 0) + (c->kwarg ? 1 : 0);
   constexpr std::size_t kInline = 8;  // most functions have few parameters: no heap slots
+  Value result;
   if (n <= kInline) {
     Value slots[kInline];
     bind_arguments(f, args, slots);
-    return c->entry(f, slots);
+    result = c->entry(f, slots);
+  } else {
+    std::vector<Value> slots(n);
+    bind_arguments(f, args, slots.data());
+    result = c->entry(f, slots.data());
   }
-  std::vector<Value> slots(n);
-  bind_arguments(f, args, slots.data());
-  return c->entry(f, slots.data());
+  if (f->iterable_coroutine && is_generator(result))
+    static_cast<GeneratorObject*>(result.object())->iterable_coroutine = true;
+  return result;
 }
 
 static Value function_call(const Value& self, const CallArgs& args) {

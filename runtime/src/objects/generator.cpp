@@ -63,6 +63,8 @@ Value gen_send(const CallArgs& a) {
   raise_stop_iteration(std::exchange(g->stop_value, Value()));
 }
 
+}  // namespace
+
 // throw(exc) / throw(type[, value[, tb]]): the exception instance CPython would raise.
 Value thrown_exception(const CallArgs& a) {
   Value typ = a[1];
@@ -82,6 +84,8 @@ Value thrown_exception(const CallArgs& a) {
   if (is_tuple(val)) return call_ex(typ, val, Value());
   return call(typ, {val});
 }
+
+namespace {
 
 Value gen_throw(const CallArgs& a) {
   check_nargs(a, "throw", 2, 4);
@@ -198,8 +202,14 @@ bool is_generator(const Value& v) noexcept {
 
 Value make_generator(Gen&& gen, const CodeInfo* code) { return Value(new GeneratorObject(std::move(gen), code)); }
 
+Value (*yield_from_awaitable_hook)(const Value& x) = nullptr;
+
 Value yield_from_iter(const Value& x) {
   if (is_generator(x)) return x;
+  if (yield_from_awaitable_hook) {
+    Value sub = yield_from_awaitable_hook(x);
+    if (sub.is_bound()) return sub;
+  }
   return iter(x);
 }
 
@@ -244,12 +254,18 @@ bool yield_from_step(const Value& sub, GenInput in, Value& out, Value& result) {
     if (result.is_unbound()) result = Value::none();
     return false;
   }
-  if (in.sent.is_none()) {
+  // Coroutine objects have send() but no __next__ (generator-based coroutines delegate to them).
+  TypeObject* t = type_of(sub);
+  if (in.sent.is_none() && (t->next || t->lookup(std::string_view("__next__")).is_bound())) {
     if (next(sub, out)) return true;
     result = Value::none();
     return false;
   }
   return call_sub(sub, "send", in.sent, out, result);
+}
+
+bool is_iterable_coroutine(const Value& v) noexcept {
+  return is_generator(v) && static_cast<GeneratorObject*>(v.object())->iterable_coroutine;
 }
 
 void init_generator_type() {

@@ -5,6 +5,7 @@
 // functools.partial objects are unwrapped first, as CPython 3.11's _has_code_flag does.
 // Coroutine and generator objects are recognised by their type names, so this file does
 // not depend on the headers of the asyncio glue or of generators.
+#include "aio/generator.hpp"
 #include "aio/call.hpp"
 #include "aio/function.hpp"
 #include "aio/module.hpp"
@@ -56,7 +57,7 @@ static Value i_isasyncgen(const CallArgs& a) {
 }
 static Value i_isawaitable(const CallArgs& a) {
   const Value& v = one_arg(a, "isawaitable");
-  if (type_named(v, "coroutine")) return Value(true);
+  if (type_named(v, "coroutine") || is_iterable_coroutine(v)) return Value(true);
   return Value(type_of(v)->lookup(std::string_view("__await__")).is_bound());
 }
 static Value i_isfunction(const CallArgs& a) {

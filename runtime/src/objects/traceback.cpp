@@ -96,6 +96,12 @@ int system_exit_status(const Value& exc) {
   return 1;
 }
 
+namespace {
+bool g_finalizing = false;
+}  // namespace
+
+bool program_finalizing() noexcept { return g_finalizing; }
+
 int run_main(void (*module_body)(), int argc, char** argv) {
   runtime_init();
   Value sys = import_module(std::string_view("sys"));
@@ -120,6 +126,7 @@ int run_main(void (*module_body)(), int argc, char** argv) {
   }
   join_executor_threads();  // like CPython's threading._shutdown: executor jobs finish first
   stdout_flush();
+  g_finalizing = true;
   return status;
 }
 
