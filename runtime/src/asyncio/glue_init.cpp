@@ -109,6 +109,7 @@ void install_asyncio_glue() {
   init_future_types();
   init_loop_types();
   init_executor_glue();
+  install_asyncgen_hooks();
 }
 
 }  // namespace aio
