@@ -51,7 +51,9 @@ void FunctionEmitter::comprehension_loops(const std::vector<ast::Comprehension>&
   const ast::Comprehension& g = gens[i];
   w_.open();
   std::string iterable = i == 0 ? first_iter : expr(*g.iter);
-  std::string item = open_iteration(iterable, g.is_async);
+  // A generator expression's first iterable was passed through iter()/aiter() by its creator.
+  bool pre_iterated = i == 0 && e.is<ast::GeneratorExp>();
+  std::string item = open_iteration(iterable, g.is_async, pre_iterated);
   assign(*g.target, item);
   for (const auto& cond : g.ifs) {
     std::string c = expr(*cond);

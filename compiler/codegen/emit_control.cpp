@@ -59,11 +59,11 @@ void FunctionEmitter::while_(const ast::While& s) {
 
 // Opens `while (true) {` and binds the next item of `iterable` to the returned variable,
 // leaving the loop at exhaustion. The caller closes the loop.
-std::string FunctionEmitter::open_iteration(const std::string& iterable, bool is_async) {
+std::string FunctionEmitter::open_iteration(const std::string& iterable, bool is_async, bool pre_iterated) {
   std::string it = new_name("it");
   std::string item = new_name("item");
   if (!is_async) {
-    w_.line(fmt::format("aio::Value {} = aio::iter({});", it, iterable));
+    w_.line(fmt::format("aio::Value {} = {};", it, pre_iterated ? iterable : "aio::iter(" + iterable + ")"));
     w_.open("while (true)");
     w_.line(fmt::format("frame.line = {};", current_loc_.line));  // next() runs on the for line
     w_.line(fmt::format("aio::Value {};", item));
@@ -71,7 +71,7 @@ std::string FunctionEmitter::open_iteration(const std::string& iterable, bool is
     return item;
   }
   if (!coroutine_) unsupported(ast::Loc{}, "'async for' outside async function");
-  w_.line(fmt::format("aio::Value {} = aioc_aiter({});", it, iterable));
+  w_.line(fmt::format("aio::Value {} = {};", it, pre_iterated ? iterable : "aioc_aiter(" + iterable + ")"));
   w_.open("while (true)");
   w_.line(fmt::format("frame.line = {};", current_loc_.line));
   std::string aw = new_name("aw");

@@ -7,9 +7,10 @@
 // exception) back unraised, so it is forwarded to the subiterator.
 //
 // A generator expression is a nested generator function, as in CPython: the first iterable
-// is evaluated (and iter() called on it) in the enclosing scope and passed as the parameter
-// ".0"; everything else runs lazily inside the generator's own scope, with enclosing
-// variables reached through closure cells.
+// is evaluated (and iter() called on it, or __aiter__ for `async for`) in the enclosing scope
+// and passed as the parameter ".0"; everything else runs lazily inside the generator's own
+// scope, with enclosing variables reached through closure cells. One containing `async for`
+// or `await` is an async generator (body aio::AGen, wrapped by make_async_generator).
 #include <fmt/format.h>
 
 #include "codegen/function_emitter.hpp"
@@ -46,12 +47,10 @@ std::string FunctionEmitter::yield_from(const std::string& iterable) {
 std::string FunctionEmitter::generator_expression(const ast::GeneratorExp& e, const ast::Expr& node) {
   const sema::Scope* inner = ctx_.analysis.scope_of(&node);
   if (!inner) unsupported(node.loc, "internal error: no scope for generator expression");
-  if (inner->is_async) {
-    unsupported(node.loc, "asynchronous generator expressions are not supported by aioc yet");
-  }
   std::string first = expr(*e.generators[0].iter);
-  std::string it = temp(fmt::format("aio::iter({})", first));
-  FunctionEmitter sub(ctx_, *inner, false);
+  const char* get_iter = e.generators[0].is_async ? "aioc_aiter" : "aio::iter";
+  std::string it = temp(fmt::format("{}({})", get_iter, first));
+  FunctionEmitter sub(ctx_, *inner, inner->is_async);
   std::string code = sub.emit_genexpr(e, node);
   std::string f = temp(fmt::format("aio::make_function(&{}, aio::Value(), aio::Value(), {})", code,
                                    closure_list(*inner)));
@@ -66,18 +65,19 @@ std::string FunctionEmitter::emit_genexpr(const ast::GeneratorExp& e, const ast:
   std::string fn = fmt::format("fn_{}", id);
   ctx_.decls.line(fmt::format("static aio::Value {}_entry(aio::FunctionObject* self, aio::Value* slots);", fn));
   ctx_.codeinfos.line(fmt::format(
-      "static const aio::CodeInfo {}{{{}, {}, {}, {}, aio::CodeInfo::Generator, {{\".0\"}}, 0, 1, 0, "
+      "static const aio::CodeInfo {}{{{}, {}, {}, {}, aio::CodeInfo::{}, {{\".0\"}}, 0, 1, 0, "
       "nullptr, nullptr, &{}_entry}};",
       code, cpp_string_literal(scope.name), cpp_string_literal(scope.qualname), ctx_.path_literal(),
-      line, fn));
+      line, async_generator_ ? "AsyncGenerator" : "Generator", fn));
+  const char* body_type = async_generator_ ? "aio::AGen" : "aio::Gen";
   std::string params = "aio::Value p0";
   std::string call_args = "std::move(slots[0])";
   for (std::size_t i = 0; i < scope.freevars.size(); ++i) {
     params += fmt::format(", aio::Value {}", mangle("c_", scope.freevars[i]));
     call_args += fmt::format(", self->cells[{}]", i);
   }
-  ctx_.decls.line(fmt::format("static aio::Gen {}({});", fn, params));
-  w_.open(fmt::format("static aio::Gen {}({})", fn, params));
+  ctx_.decls.line(fmt::format("static {} {}({});", body_type, fn, params));
+  w_.open(fmt::format("static {} {}({})", body_type, fn, params));
   w_.line(fmt::format("aio::TraceFrame frame{{&{}, {}}};", code, line));
   w_.line("aio::Value it0 = std::move(p0);");
   declare_locals(scope, {".0"});
@@ -92,7 +92,8 @@ std::string FunctionEmitter::emit_genexpr(const ast::GeneratorExp& e, const ast:
   w_.close();
   w_.open(fmt::format("static aio::Value {}_entry([[maybe_unused]] aio::FunctionObject* self, "
                       "[[maybe_unused]] aio::Value* slots)", fn));
-  w_.line(fmt::format("return aio::make_generator({}({}), &{});", fn, call_args, code));
+  w_.line(fmt::format("return aio::{}({}({}), &{});",
+                      async_generator_ ? "make_async_generator" : "make_generator", fn, call_args, code));
   w_.close();
   ctx_.bodies.append(w_.str());
   return code;

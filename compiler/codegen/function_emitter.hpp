@@ -84,7 +84,8 @@ class FunctionEmitter {
   void open_protected(Control& c);
   void close_protected(const std::string& caught);
   // Loop head helpers: `while (true) { Value x; if (!next(it, x)) break; ...`.
-  std::string open_iteration(const std::string& iterable, bool is_async);
+  // `pre_iterated`: `iterable` is already the iterator (a generator expression's ".0").
+  std::string open_iteration(const std::string& iterable, bool is_async, bool pre_iterated = false);
 
   // ---- expressions (emit_expr.cpp, emit_call.cpp, emit_comprehension.cpp) ----
   std::string expr(const ast::Expr& e);

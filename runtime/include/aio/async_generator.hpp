@@ -9,9 +9,12 @@
 // that suspends on a future is marked detached and transfers to the stepper later). The
 // sent value / exception to raise at the yield travel in the promise as for aio::Gen.
 //
-// Lifetime: the object owns the frame. A suspended async generator that is dropped is
-// destroyed without running its `finally` blocks (asyncio's shutdown_asyncgens hook is not
-// implemented: call aclose()).
+// Lifetime: the object owns the frame. Like CPython's asyncio (sys.set_asyncgen_hooks), an
+// async generator first iterated inside a running loop is registered with that loop
+// (asyncgen_hooks.cpp): asyncio.run's shutdown_asyncgens acloses the ones still alive, and
+// one dropped while suspended gets its frame moved into a fresh object whose aclose() the
+// loop runs as a task, so `finally` blocks run. One never iterated in a loop, or dropped
+// after its loop closed, is destroyed without running its `finally` blocks.
 // Thread model: the runtime lock, like every Value.
 #pragma once
 
@@ -82,13 +85,25 @@ class [[nodiscard]] AGen {
 
 extern TypeObject* async_generator_type;
 
+struct LoopObject;
+
 struct AsyncGeneratorObject : Object {
   AGen gen;
   const CodeInfo* code;
   bool started = false;
   bool running = false;
+  bool hooks_inited = false;        // the first __anext__/asend/athrow/aclose happened
+  LoopObject* hooks_loop = nullptr;  // the loop whose finalizer applies (asyncgen_hooks.cpp)
   AsyncGeneratorObject(AGen&& g, const CodeInfo* c);
+  ~AsyncGeneratorObject() override;
 };
+
+// asyncgen_hooks.cpp: the loop's firstiter hook (registers `g` with the running loop, once)
+// and finalizer (called by the destructor while `g` is still suspended).
+void asyncgen_first_iter(AsyncGeneratorObject* g);
+void asyncgen_finalize(AsyncGeneratorObject* g);
+// Forgets every registered generator of a loop that is going away.
+void asyncgen_forget_loop(LoopObject* loop);
 
 // entry() of an async generator function: wraps the (not yet started) body.
 Value make_async_generator(AGen&& gen, const CodeInfo* code);

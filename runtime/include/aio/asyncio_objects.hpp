@@ -10,6 +10,8 @@
 // Lifetime: Python refcounts. Thread model: the runtime lock.
 #pragma once
 
+#include <vector>
+
 #include <memory>
 #include <string>
 
@@ -73,8 +75,14 @@ struct TaskObject : Object, TaskBase {
   std::string describe() const override;
 };
 
+struct AsyncGeneratorObject;
+
 struct LoopObject : Object {
   std::unique_ptr<EventLoop> loop;
+  // Async generators first iterated on this loop and still alive, in that order (CPython:
+  // the loop's _asyncgens WeakSet); entries remove themselves when destroyed.
+  std::vector<AsyncGeneratorObject*> asyncgens;
+  bool asyncgens_shutdown_called = false;
   LoopObject();
   ~LoopObject() override;
 };

@@ -92,6 +92,10 @@ struct PromiseBase {
   std::coroutine_handle<> continuation_;
   Runner* runner_ = nullptr;
   bool detached_ = false;  // suspended since it was started inline: finish by transfer
+  // The body takes an exception thrown in before its first step itself (from its Runner)
+  // instead of having it raised before the body: the asyncgen finalizer's aclose, which
+  // CPython 3.11 forwards to the generator (asyncgen_hooks.cpp).
+  bool defer_initial_throw_ = false;
   std::exception_ptr exception_;
 
   // Lazy start. A thrown-in exception pending at the first resume (a task cancelled before
@@ -101,7 +105,7 @@ struct PromiseBase {
     bool await_ready() const noexcept { return false; }
     void await_suspend(std::coroutine_handle<>) const noexcept {}
     void await_resume() const {
-      if (p->runner_) p->runner_->rethrow_thrown_in();
+      if (p->runner_ && !p->defer_initial_throw_) p->runner_->rethrow_thrown_in();
     }
   };
   InitialAwaiter initial_suspend() noexcept { return {this}; }

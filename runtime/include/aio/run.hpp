@@ -19,6 +19,10 @@ namespace aio {
 // Cancels the remaining tasks of `loop` and runs the shutdown steps (Runner.close minus
 // loop.close()). Exposed for the asyncio glue.
 void shutdown_loop(EventLoop& loop);
+// The shutdown_asyncgens step of shutdown_loop: a no-op unless the asyncio glue installs
+// its own (which acloses the loop's live async generators).
+using AsyncgenShutdown = Coro<void> (*)(EventLoop& loop);
+void set_asyncgen_shutdown(AsyncgenShutdown fn) noexcept;
 // Throws RuntimeError("asyncio.run() cannot be called from a running event loop") if needed.
 void check_no_running_loop(const char* what = "asyncio.run()");
 

@@ -116,16 +116,19 @@ Coro<Value> agen_close(Value self) {
 
 Value m_anext(const CallArgs& a) {
   check_nargs(a, "__anext__", 1, 1);
+  asyncgen_first_iter(self_agen(a));
   return make_coroutine(agen_step(a[0], GenInput{}), &asend_code);
 }
 
 Value m_asend(const CallArgs& a) {
   check_nargs(a, "asend", 2, 2);
+  asyncgen_first_iter(self_agen(a));
   return make_coroutine(agen_step(a[0], GenInput{a[1], nullptr}), &asend_code);
 }
 
 Value m_athrow(const CallArgs& a) {
   check_nargs(a, "athrow", 2, 4);
+  asyncgen_first_iter(self_agen(a));
   Value typ = a[1];
   Value val = a.npos > 2 ? a[2] : Value::none();
   Value e;
@@ -145,6 +148,7 @@ Value m_athrow(const CallArgs& a) {
 
 Value m_aclose(const CallArgs& a) {
   check_nargs(a, "aclose", 1, 1);
+  asyncgen_first_iter(self_agen(a));
   return make_coroutine(agen_close(a[0]), &athrow_code);
 }
 
@@ -177,6 +181,10 @@ void init_async_generator_type() {
 
 AsyncGeneratorObject::AsyncGeneratorObject(AGen&& g, const CodeInfo* c)
     : Object(async_generator_type), gen(std::move(g)), code(c) {}
+
+AsyncGeneratorObject::~AsyncGeneratorObject() {
+  if (hooks_loop) asyncgen_finalize(this);
+}
 
 Value make_async_generator(AGen&& gen, const CodeInfo* code) {
   install_asyncio_glue();

@@ -110,6 +110,7 @@ void install_asyncio_glue() {
   init_loop_types();
   init_executor_glue();
   install_yield_from_awaitable();
+  install_asyncgen_hooks();
 }
 
 }  // namespace aio

@@ -19,6 +19,7 @@ void init_coroutine_type();
 void init_future_types();
 void init_loop_types();
 void init_executor_glue();                     // executor.cpp: run_in_executor & co
+void install_asyncgen_hooks();                 // asyncgen_hooks.cpp: firstiter/finalizer/shutdown
 void add_executor_attributes(const Value& m);  // executor.cpp: asyncio.to_thread
 
 // ensure_future(obj, loop): futures unchanged, coroutines wrapped in a Task on `loop`

@@ -2,6 +2,7 @@
 // Handle/TimerHandle objects for Python callbacks.
 #include <fmt/format.h>
 
+#include "aio/async_generator.hpp"
 #include "aio/asyncio_module.hpp"
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
@@ -151,6 +152,7 @@ LoopObject::~LoopObject() {
   // The EventLoop outlives its Python object: futures and tasks keep a plain pointer to it
   // (CPython keeps the loop alive through them instead). Close it, keep the memory.
   loop->user_data = nullptr;
+  asyncgen_forget_loop(this);
   if (!loop->is_running()) loop->close();
   loop.release();
 }

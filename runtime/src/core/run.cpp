@@ -7,7 +7,8 @@
 namespace aio {
 namespace {
 
-Coro<void> shutdown_step() { co_return; }
+Coro<void> shutdown_step(EventLoop&) { co_return; }
+AsyncgenShutdown g_asyncgen_shutdown = &shutdown_step;
 
 void set_nothing(FutureBase& outer, GatherCore&) { static_cast<Future<void>&>(outer).set_result(); }
 
@@ -28,6 +29,8 @@ class ShutdownGather final : public Future<void> {
 
 }  // namespace
 
+void set_asyncgen_shutdown(AsyncgenShutdown fn) noexcept { g_asyncgen_shutdown = fn ? fn : &shutdown_step; }
+
 void check_no_running_loop(const char* what) {
   if (EventLoop::running())
     throw_runtime_error(std::string(what) + " cannot be called from a running event loop");
@@ -47,7 +50,7 @@ void shutdown_loop(EventLoop& loop) {
             {"unhandled exception during asyncio.run() shutdown", e, nullptr, t.get(), "task"});
     }
   }
-  auto asyncgens = create_task(loop, shutdown_step());  // shutdown_asyncgens: none to close
+  auto asyncgens = create_task(loop, g_asyncgen_shutdown(loop));
   loop.run_until_done(*asyncgens);
   auto executor = create_task(loop, shutdown_default_executor(loop));
   loop.run_until_done(*executor);
