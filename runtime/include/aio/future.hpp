@@ -67,15 +67,16 @@ class FutureBase : public RefCounted {
   std::size_t remove_done_callback(const DoneCallback* cb);
   template <class Pred>
   std::size_t remove_done_callbacks_if(Pred pred) {
+    // Copies, so that the callbacks stay registered if pred throws (Python's __eq__ can).
     std::size_t n = 0;
     std::vector<Ref<DoneCallback>> kept;
     if (callback0_) {
       if (pred(*callback0_)) ++n;
-      else kept.push_back(std::move(callback0_));
+      else kept.push_back(callback0_);
     }
-    for (auto& cb : callbacks_) {
+    for (const auto& cb : callbacks_) {
       if (pred(*cb)) ++n;
-      else kept.push_back(std::move(cb));
+      else kept.push_back(cb);
     }
     callback0_.reset();
     callbacks_.clear();
