@@ -56,6 +56,7 @@ struct FutureObject : Object, Future<Value> {
   ~FutureObject() override;
   AIO_FORWARD_REFCOUNT
   bool cancel(std::optional<std::string> msg = {}) override;
+  void* embedding_object() noexcept override { return static_cast<Object*>(this); }
   // Non-null for gather()'s outer future (_GatheringFuture).
   Ref<class GatherCore> gather;
 };
@@ -64,6 +65,7 @@ struct TaskObject : Object, TaskBase {
   TaskObject(EventLoop& loop, Value coro, std::string name);
   ~TaskObject() override;
   AIO_FORWARD_REFCOUNT
+  void* embedding_object() noexcept override { return static_cast<Object*>(this); }
   Value coro_value;  // the coroutine object (get_coro)
   Value result;
   Value result_value();  // Future.result() semantics

@@ -17,7 +17,7 @@
 // - Exceptions to throw in (cancellation, Python's coro.throw) are handed to the Runner;
 //   the leaf's await_resume rethrows them at its current await.
 // - Results: std::variant<std::monostate, T> plus an exception_ptr in the promise.
-// - Frames come from a per-size free list (frame_alloc/frame_free) to make the common
+// - Frames come from the size-class allocator (frame_alloc/frame_free, small_alloc.hpp) to make the common
 //   "call a small async function" path cheap.
 //
 // Lifetime: a Coro owns its frame and destroys it. Do not write capturing coroutine lambdas

@@ -19,6 +19,7 @@
 
 #include <coroutine>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -66,22 +67,34 @@ class FutureBase : public RefCounted {
   std::size_t remove_done_callback(const DoneCallback* cb);
   template <class Pred>
   std::size_t remove_done_callbacks_if(Pred pred) {
+    // Copies, so that the callbacks stay registered if pred throws (Python's __eq__ can).
     std::size_t n = 0;
     std::vector<Ref<DoneCallback>> kept;
-    for (auto& cb : callbacks_) {
+    if (callback0_) {
+      if (pred(*callback0_)) ++n;
+      else kept.push_back(callback0_);
+    }
+    for (const auto& cb : callbacks_) {
       if (pred(*cb)) ++n;
       else kept.push_back(cb);
     }
-    callbacks_.swap(kept);
+    callback0_.reset();
+    callbacks_.clear();
+    for (auto& cb : kept) push_callback(std::move(cb));
     return n;
   }
-  std::size_t callback_count() const noexcept { return callbacks_.size(); }
+  std::size_t callback_count() const noexcept { return (callback0_ ? 1 : 0) + callbacks_.size(); }
 
   // The CancelledError for this cancelled future (_make_cancelled_error).
   std::exception_ptr make_cancelled_error();
-  const std::optional<std::string>& cancel_message() const noexcept { return cancel_msg_; }
+  std::optional<std::string> cancel_message() const {
+    return cancel_msg_ ? std::optional<std::string>(*cancel_msg_) : std::nullopt;
+  }
   // The exception slot as stored (no checks), for reprs and the glue.
   const std::exception_ptr& stored_exception() const noexcept { return exc_; }
+  // The object of the asyncio glue that embeds this future (its Python object), or null for
+  // a core-only future. Lets the glue map futures back to Python without dynamic_cast.
+  virtual void* embedding_object() noexcept { return nullptr; }
   // Marks the exception as retrieved (CPython's __log_traceback = False).
   void mark_retrieved() noexcept { log_traceback_ = false; }
   bool exception_unretrieved() const noexcept { return log_traceback_; }
@@ -95,14 +108,25 @@ class FutureBase : public RefCounted {
   bool cancel_future(std::optional<std::string> msg);
   // Set by tasks: the CancelledError that ended the coroutine, returned as-is later.
   std::exception_ptr cancelled_exc_;
-  // Future._cancel_message (tasks set it on cancel() before they are cancelled).
-  std::optional<std::string> cancel_msg_;
+  // Future._cancel_message (tasks set it on cancel() before they are cancelled). Boxed: it
+  // is rarely set, and an optional<string> would add 40 bytes to every future and task.
+  void set_cancel_message(std::optional<std::string> msg) {
+    cancel_msg_ = msg ? std::make_unique<std::string>(std::move(*msg)) : nullptr;
+  }
+  std::unique_ptr<std::string> cancel_msg_;
 
  private:
   EventLoop* loop_;
   State state_ = State::Pending;
   bool log_traceback_ = false;
   std::exception_ptr exc_;
+  // Done callbacks in registration order: the first in place (most futures get exactly one,
+  // as CPython's fut_callback0), the rest in the vector. callback0_ is set if any is.
+  void push_callback(Ref<DoneCallback> cb) {
+    if (!callback0_) callback0_ = std::move(cb);
+    else callbacks_.push_back(std::move(cb));
+  }
+  Ref<DoneCallback> callback0_;
   std::vector<Ref<DoneCallback>> callbacks_;
 };
 

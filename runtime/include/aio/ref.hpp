@@ -14,9 +14,12 @@
 #include <cstdint>
 #include <utility>
 
+#include "aio/small_alloc.hpp"
+
 namespace aio {
 
-class RefCounted {
+// Allocated by the runtime's size-class allocator (small_alloc.hpp).
+class RefCounted : public PoolAllocated {
  public:
   RefCounted() = default;
   RefCounted(const RefCounted&) = delete;

@@ -19,6 +19,7 @@
 // Thread model: loop thread only (the registry takes a lock).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,8 +37,12 @@ class TaskBase : public FutureBase {
   bool cancel(std::optional<std::string> msg = {}) override;
   int cancelling() const noexcept { return num_cancels_requested_; }
   int uncancel() noexcept;
-  const std::string& name() const noexcept { return name_; }
-  void set_name(std::string name) { name_ = std::move(name); }
+  // "Task-N" names are formatted on first use: most tasks are never asked for theirs.
+  const std::string& name() const {
+    if (!name_) name_ = std::make_unique<std::string>("Task-" + std::to_string(default_number_));
+    return *name_;
+  }
+  void set_name(std::string name) { name_ = std::make_unique<std::string>(std::move(name)); }
   // The future this task waits on (_fut_waiter), or nullptr.
   FutureBase* waiting_on() const noexcept { return fut_waiter_.get(); }
   // True once the first step ran (the coroutine started).
@@ -46,8 +51,8 @@ class TaskBase : public FutureBase {
   // __step(exc): public for the loop's handles; do not call from user code.
   void step(std::exception_ptr exc = nullptr);
 
-  // "Task-N" with the next value of the process-wide counter.
-  static std::string next_default_name();
+  // N of the next "Task-N" (the process-wide counter, advanced now as CPython does).
+  static unsigned long next_default_number();
   // Tasks of `loop` (all loops if null) that are not done, in creation order.
   static std::vector<Ref<TaskBase>> all_tasks(EventLoop* loop);
 
@@ -59,7 +64,7 @@ class TaskBase : public FutureBase {
   virtual void complete_from_root() = 0;
   virtual PromiseBase& root_promise() = 0;
   // Hook for the glue: text used in "Task cannot await on itself: <repr>".
-  virtual std::string describe() const { return "<Task " + name_ + ">"; }
+  virtual std::string describe() const { return "<Task " + name() + ">"; }
 
   Runner runner_;
 
@@ -71,7 +76,8 @@ class TaskBase : public FutureBase {
   bool must_cancel_ = false;
   int num_cancels_requested_ = 0;
   Ref<FutureBase> fut_waiter_;
-  std::string name_;
+  mutable std::unique_ptr<std::string> name_;  // null until set or first formatted
+  unsigned long default_number_ = 0;            // N of the default name "Task-N"
   TaskBase* prev_ = nullptr;  // registry links
   TaskBase* next_ = nullptr;
 };

@@ -17,13 +17,16 @@
 #include <type_traits>
 #include <utility>
 
+#include "aio/small_alloc.hpp"
+
 namespace aio {
 
 struct TypeObject;
 class Value;
 
 // Base of every heap object. `type` is never null once constructed by the runtime.
-struct Object {
+// Allocated by the runtime's size-class allocator (small_alloc.hpp).
+struct Object : PoolAllocated {
   std::uint32_t refcount = 1;
   TypeObject* type = nullptr;
   explicit Object(TypeObject* t) noexcept : type(t) {}

@@ -3,12 +3,12 @@
 // classes and the exceptions. Registered with the module registry at static-init time.
 #include <fmt/format.h>
 
-#include <unordered_map>
 
 #include "aio/asyncio_module.hpp"
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/first_index_map.hpp"
 #include "aio/gather.hpp"
 #include "aio/list.hpp"
 #include "aio/module.hpp"
@@ -150,21 +150,22 @@ Value f_gather(const CallArgs& a) {
   EventLoop* loop = nullptr;
   std::vector<Value> keep;
   std::vector<Ref<FutureBase>> children;
-  // arg -> future (CPython's arg_to_fut). Awaitables hash by identity, so a hash map on the
-  // object pointer keeps gather linear; non-objects are rejected by ensure_future.
-  std::unordered_map<Object*, Value> seen;
-  seen.reserve(a.npos);
+  // arg -> future (CPython's arg_to_fut). Awaitables hash by identity, so a map from the
+  // object pointer to its first position keeps gather linear; non-objects are rejected by
+  // ensure_future.
+  FirstIndexMap seen(a.npos);
+  keep.reserve(a.npos);
+  children.reserve(a.npos);
   for (std::size_t i = 0; i < a.npos; ++i) {
     Value fut;
     Object* key = a[i].is_object() ? a[i].object() : nullptr;
     if (key) {
-      auto it = seen.find(key);
-      if (it != seen.end()) fut = it->second;
+      std::size_t first = seen.first_index(key, i);
+      if (first != i) fut = keep[first];
     }
     if (fut.is_unbound()) {
       fut = ensure_future(a[i], loop);
       if (!loop) loop = &as_future(fut)->loop();
-      if (key) seen.emplace(key, fut);
     }
     keep.push_back(fut);
     children.emplace_back(as_future(fut));

@@ -215,19 +215,26 @@ Value core_future_repr(const Value& self) {
   return make_str(future_repr(*static_cast<CoreFutureProxy*>(self.object())->fut.get()));
 }
 
+// Instances of Task and its subclasses are TaskObjects; of Future and its other subclasses,
+// FutureObjects (fut_new/task_new are the only constructors), so static casts suffice.
+bool is_task_type(const TypeObject* t) { return t == task_type || t->is_subtype_of(task_type); }
 }  // namespace
 
 FutureBase* as_future(const Value& v) noexcept {
   Object* o = v.object();
   if (!o || !future_type) return nullptr;
   if (o->type == core_future_type) return static_cast<CoreFutureProxy*>(o)->fut.get();
-  if (!o->type->is_subtype_of(future_type) && !o->type->is_subtype_of(task_type)) return nullptr;
-  return dynamic_cast<FutureBase*>(o);
+  TypeObject* t = o->type;
+  if (t == task_type) return static_cast<TaskObject*>(o);
+  if (t == future_type) return static_cast<FutureObject*>(o);
+  if (t->is_subtype_of(task_type)) return static_cast<TaskObject*>(o);
+  if (t->is_subtype_of(future_type)) return static_cast<FutureObject*>(o);
+  return nullptr;
 }
 
 Value future_value(FutureBase* f) {
   if (!f) return Value::none();
-  if (auto* o = dynamic_cast<Object*>(f)) return Value::borrowed(o);
+  if (void* o = f->embedding_object()) return Value::borrowed(static_cast<Object*>(o));
   return Value::none();  // a core-only future: not visible to Python
 }
 
@@ -238,8 +245,11 @@ Value awaited_future_value(FutureBase* f) {
 }
 
 Value future_result_value(FutureBase& f) {
-  if (auto* fo = dynamic_cast<FutureObject*>(&f)) return fo->result();
-  if (auto* t = dynamic_cast<TaskObject*>(&f)) return t->result_value();
+  if (void* p = f.embedding_object()) {
+    auto* o = static_cast<Object*>(p);
+    if (is_task_type(o->type)) return static_cast<TaskObject*>(o)->result_value();
+    return static_cast<FutureObject*>(o)->result();
+  }
   f.check_result();
   return Value::none();
 }

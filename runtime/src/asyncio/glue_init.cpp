@@ -93,9 +93,11 @@ Value exception_value(const std::exception_ptr& e) {
 void install_asyncio_glue() {
   static bool done = false;
   if (done) {
-    // Cheap, and lets a process that also ran typed-core code with C++ exceptions switch back.
-    set_error_factory({py_cancelled, py_invalid_state, py_runtime_error, py_timeout, py_is_cancelled,
-                       py_is_fatal, py_describe});
+    // Lets a process that also ran typed-core code with C++ exceptions switch back. Called
+    // for every coroutine object, so only when another factory is installed.
+    if (error_factory().cancelled != &py_cancelled)
+      set_error_factory({py_cancelled, py_invalid_state, py_runtime_error, py_timeout, py_is_cancelled,
+                         py_is_fatal, py_describe});
     return;
   }
   done = true;

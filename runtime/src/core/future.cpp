@@ -28,9 +28,12 @@ void FutureBase::require_pending(const char*) {
 }
 
 void FutureBase::schedule_callbacks() {
-  std::vector<Ref<DoneCallback>> cbs;
-  cbs.swap(callbacks_);
-  for (auto& cb : cbs) loop_->call_soon(DeliverDone{std::move(cb), Ref<FutureBase>(this)});
+  if (!callback0_) return;
+  Ref<DoneCallback> first = std::move(callback0_);
+  std::vector<Ref<DoneCallback>> rest;
+  rest.swap(callbacks_);
+  loop_->call_soon(DeliverDone{std::move(first), Ref<FutureBase>(this)});
+  for (auto& cb : rest) loop_->call_soon(DeliverDone{std::move(cb), Ref<FutureBase>(this)});
 }
 
 void FutureBase::finish_with_result() {
@@ -42,7 +45,7 @@ bool FutureBase::cancel_future(std::optional<std::string> msg) {
   log_traceback_ = false;
   if (state_ != State::Pending) return false;
   state_ = State::Cancelled;
-  cancel_msg_ = std::move(msg);
+  set_cancel_message(std::move(msg));
   schedule_callbacks();
   return true;
 }
@@ -59,7 +62,7 @@ void FutureBase::set_exception(std::exception_ptr e) {
 
 std::exception_ptr FutureBase::make_cancelled_error() {
   if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
-  return aio::make_cancelled_error(cancel_msg_);
+  return aio::make_cancelled_error(cancel_message());
 }
 
 std::exception_ptr FutureBase::exception() {
@@ -81,7 +84,7 @@ void FutureBase::add_done_callback(Ref<DoneCallback> cb) {
     loop_->call_soon(DeliverDone{std::move(cb), Ref<FutureBase>(this)});
     return;
   }
-  callbacks_.push_back(std::move(cb));
+  push_callback(std::move(cb));
 }
 
 std::size_t FutureBase::remove_done_callback(const DoneCallback* cb) {

@@ -1,7 +1,7 @@
 // GatherCore: CPython's gather() _done_callback and _GatheringFuture.cancel (gather.hpp).
 #include "aio/gather.hpp"
 
-#include <unordered_set>
+#include "aio/first_index_map.hpp"
 
 namespace aio {
 
@@ -15,11 +15,10 @@ GatherCore::GatherCore(FutureBase& outer, std::vector<Ref<FutureBase>> children,
 void GatherCore::attach() {
   // A future passed twice gets one callback (CPython's arg_to_fut dict): a hash set keeps
   // this linear in the number of children.
-  std::unordered_set<FutureBase*> seen;
-  seen.reserve(children_.size());
-  for (auto& c : children_) {
-    if (!seen.insert(c.get()).second) continue;
-    c->add_done_callback(Ref<DoneCallback>(this));
+  FirstIndexMap seen(children_.size());
+  for (std::size_t i = 0; i < children_.size(); ++i) {
+    if (seen.first_index(children_[i].get(), i) != i) continue;
+    children_[i]->add_done_callback(Ref<DoneCallback>(this));
   }
   n_distinct_ = seen.size();
   if (n_distinct_ == 0) {  // gather() of nothing: done at once

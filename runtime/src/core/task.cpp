@@ -64,15 +64,15 @@ class TaskWakeup final : public DoneCallback {
 }  // namespace
 
 TaskBase::TaskBase(EventLoop& loop, std::string name)
-    : FutureBase(loop), name_(name.empty() ? next_default_name() : std::move(name)) {
+    : FutureBase(loop) {
+  if (name.empty()) default_number_ = next_default_number();
+  else name_ = std::make_unique<std::string>(std::move(name));
   TaskRegistry::get().add(this);
 }
 
 TaskBase::~TaskBase() { TaskRegistry::get().remove(this); }
 
-std::string TaskBase::next_default_name() {
-  return "Task-" + std::to_string(++g_task_counter);
-}
+unsigned long TaskBase::next_default_number() { return ++g_task_counter; }
 
 std::vector<Ref<TaskBase>> TaskBase::all_tasks(EventLoop* loop) {
   return TaskRegistry::get().pending(loop);
@@ -91,7 +91,7 @@ bool TaskBase::cancel(std::optional<std::string> msg) {
   ++num_cancels_requested_;
   if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
   must_cancel_ = true;
-  cancel_msg_ = std::move(msg);
+  set_cancel_message(std::move(msg));
   return true;
 }
 
@@ -123,7 +123,7 @@ void TaskBase::finish_root() {
   }
   if (must_cancel_) {
     must_cancel_ = false;
-    cancel_future(cancel_msg_);
+    cancel_future(cancel_message());
     return;
   }
   complete_from_root();
@@ -154,7 +154,7 @@ void TaskBase::finish_step(Runner::Status st) {
   }
   fut->add_done_callback(make_ref<TaskWakeup>(*this));
   fut_waiter_ = Ref<FutureBase>(fut);
-  if (must_cancel_ && fut_waiter_->cancel(cancel_msg_)) must_cancel_ = false;
+  if (must_cancel_ && fut_waiter_->cancel(cancel_message())) must_cancel_ = false;
 }
 
 EventLoop& get_running_loop() {

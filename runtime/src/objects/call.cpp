@@ -46,13 +46,27 @@ Value call_ex(const Value& f, const Value& args_tuple, const Value& kwargs_dict)
   return call_args(f, CallArgs{pos.data(), pos.size(), kw.data(), kw.size()});
 }
 
-// Calls `func` (found on a type) with self prepended, binding as Python would.
-static Value call_unbound_with_self(const Value& func, const Value& self, const CallArgs& args) {
+// Calls fn(args') where args' is `args` with `self` prepended. Method calls are hot, so up to
+// kInlineArgs arguments are copied to the stack rather than a heap vector.
+template <class Fn>
+static Value with_self_prepended(const Value& self, const CallArgs& args, Fn&& fn) {
+  constexpr std::size_t kInlineArgs = 8;
+  if (args.npos < kInlineArgs) {
+    Value all[kInlineArgs];
+    all[0] = self;
+    for (std::size_t i = 0; i < args.npos; ++i) all[i + 1] = args.pos[i];
+    return fn(CallArgs{all, args.npos + 1, args.kw, args.nkw});
+  }
   std::vector<Value> all;
   all.reserve(args.npos + 1);
   all.push_back(self);
   all.insert(all.end(), args.pos, args.pos + args.npos);
-  return call_args(func, CallArgs{all.data(), all.size(), args.kw, args.nkw});
+  return fn(CallArgs{all.data(), all.size(), args.kw, args.nkw});
+}
+
+// Calls `func` (found on a type) with self prepended, binding as Python would.
+static Value call_unbound_with_self(const Value& func, const Value& self, const CallArgs& args) {
+  return with_self_prepended(self, args, [&](const CallArgs& a) { return call_args(func, a); });
 }
 
 static bool is_plain_method(const Value& attr) {
@@ -99,12 +113,9 @@ bool callable(const Value& v) { return type_of(v)->call != nullptr; }
 static Value native_call(const Value& self, const CallArgs& args) {
   auto* f = static_cast<NativeFunctionObject*>(self.object());
   if (f->self.is_bound()) {
-    std::vector<Value> all;
-    all.reserve(args.npos + 1);
-    all.push_back(f->self);
-    all.insert(all.end(), args.pos, args.pos + args.npos);
-    CallArgs a{all.data(), all.size(), args.kw, args.nkw};
-    return f->data_fn ? f->data_fn(f->data, a) : f->fn(a);
+    return with_self_prepended(f->self, args, [f](const CallArgs& a) {
+      return f->data_fn ? f->data_fn(f->data, a) : f->fn(a);
+    });
   }
   if (f->is_method && args.npos == 0)
     raise_type_error("unbound method " + f->qualname + "() needs an argument");
