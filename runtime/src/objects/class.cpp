@@ -335,7 +335,7 @@ std::vector<TypeObject*> compute_mro(TypeObject* type) {
     if (!cand) {
       std::string names;
       for (TypeObject* b : type->bases) names += (names.empty() ? "" : ", ") + b->name;
-      raise_type_error("Cannot create a consistent method resolution order (MRO) for bases " + names);
+      raise_type_error("Cannot create a consistent method resolution\norder (MRO) for bases " + names);
     }
     out.push_back(cand);
     for (auto& s : seqs)
