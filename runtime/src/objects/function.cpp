@@ -189,6 +189,7 @@ static Value function_getattr(const Value& self, const Value& name) {
   if (n == "__doc__") return f->doc.is_bound() ? f->doc : Value::none();
   if (n == "__defaults__") return f->defaults.is_bound() ? f->defaults : Value::none();
   if (n == "__kwdefaults__") return f->kwdefaults.is_bound() ? f->kwdefaults : Value::none();
+  if (n == "__closure__") return f->cells.empty() ? Value::none() : make_tuple(f->cells);
   if (n == "__dict__") {
     if (!f->dict.is_bound()) f->dict = make_dict();
     return f->dict;
