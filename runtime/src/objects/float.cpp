@@ -127,7 +127,26 @@ static Value float_unary_slot(const Value& a, UnaryOp op) {
 
 static Value float_compare_slot(const Value& a, const Value& b, CompareOp op) {
   if (!is_number(a) || !is_number(b)) return Value();
-  // Compare big ints with floats exactly enough for the programs aioc runs.
+  // int vs float compares exactly (2**53 + 1 != float(2**53 + 1)), as CPython does.
+  bool a_int = is_int_like(a), b_int = is_int_like(b);
+  if (a_int != b_int) {
+    const Value& i = a_int ? a : b;
+    double f = a_int ? b.as_float() : a.as_float();
+    if (std::isfinite(f)) {
+      double fl = std::floor(f);
+      Value fl_int = call(Value::borrowed(int_type), {Value(fl)});
+      int c = lt_bool(i, fl_int) ? -1 : lt_bool(fl_int, i) ? 1 : (f > fl ? -1 : 0);  // sign of i - f
+      if (!a_int) c = -c;  // sign of a - b
+      switch (op) {
+        case CompareOp::Lt: return Value(c < 0);
+        case CompareOp::Le: return Value(c <= 0);
+        case CompareOp::Eq: return Value(c == 0);
+        case CompareOp::Ne: return Value(c != 0);
+        case CompareOp::Gt: return Value(c > 0);
+        case CompareOp::Ge: return Value(c >= 0);
+      }
+    }
+  }
   double x = to_double(a), y = to_double(b);
   switch (op) {
     case CompareOp::Lt: return Value(x < y);

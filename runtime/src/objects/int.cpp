@@ -303,8 +303,9 @@ static Value int_new(TypeObject*, const CallArgs& a) {
     double t = std::trunc(d);
     if (t >= -9.2e18 && t <= 9.2e18) return Value::from_int(static_cast<std::int64_t>(t));
     char buf[400];
-    std::snprintf(buf, sizeof buf, "%.0f", t);
-    return int_lit(buf);
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(t));  // int_lit takes digits only
+    Value mag = int_lit(buf);
+    return t < 0 ? neg(mag) : mag;
   }
   if (is_str_like(x)) return int_from_string(str_data(x), 10);
   Value r = call_special(x, "__int__", {});
