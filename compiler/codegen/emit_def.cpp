@@ -240,6 +240,12 @@ std::string FunctionEmitter::lambda(const ast::Lambda& e, const ast::Expr& node)
 }
 
 void FunctionEmitter::class_def(const ast::ClassDef& s, const ast::Stmt& node) {
+  // __slots__ changes the instance layout (no __dict__); aioc would silently ignore it.
+  for (const auto& st : s.body)
+    if (const auto* as = st->as<ast::Assign>())
+      for (const auto& t : as->targets)
+        if (const auto* n = t->as<ast::Name>(); n && n->id == "__slots__")
+          unsupported(t->loc, "'__slots__' is not supported by aioc");
   const sema::Scope* inner = ctx_.analysis.scope_of(&node);
   if (!inner) unsupported(node.loc, "internal error: no scope for class '" + s.name + "'");
   std::vector<std::string> decorators;
