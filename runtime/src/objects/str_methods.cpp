@@ -342,6 +342,34 @@ static bool p_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A
 static bool p_alnum(unsigned char c) { return p_digit(c) || p_alpha(c); }
 static bool p_space(unsigned char c) { return is_py_space(c); }
 
+// istitle: uppercase letters only at word starts, lowercase only after a cased letter,
+// and at least one cased letter (ASCII letters; other characters separate words).
+static Value m_istitle(const CallArgs& a) {
+  check_nargs(a, "istitle", 1, 1);
+  bool cased = false, prev_cased = false;
+  for (unsigned char c : self_str(a)) {
+    bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    if (up) {
+      if (prev_cased) return Value(false);
+      prev_cased = cased = true;
+    } else if (low) {
+      if (!prev_cased) return Value(false);
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return Value(cased);
+}
+// isidentifier: a letter or '_' then letters, digits or '_' (non-ASCII counted as letters).
+static Value m_isidentifier(const CallArgs& a) {
+  check_nargs(a, "isidentifier", 1, 1);
+  const std::string& s = self_str(a);
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return Value(false);
+  for (unsigned char c : s)
+    if (!(p_alnum(c) || c == '_')) return Value(false);
+  return Value(true);
+}
 static Value m_isupper(const CallArgs& a) {
   bool cased = false;
   for (unsigned char c : self_str(a)) {
@@ -530,6 +558,8 @@ void init_str_methods() {
   add_method(t, "isalnum", &char_class<p_alnum>);
   add_method(t, "isspace", &char_class<p_space>);
   add_method(t, "isupper", &m_isupper);
+  add_method(t, "istitle", &m_istitle);
+  add_method(t, "isidentifier", &m_isidentifier);
   add_method(t, "islower", &m_islower);
   add_method(t, "ljust", &m_ljust);
   add_method(t, "rjust", &m_rjust);
