@@ -221,6 +221,12 @@ void FunctionEmitter::function_def(const ast::FunctionDef& s, const ast::Stmt& n
   for (const auto& d : s.decorator_list) decorators.push_back(expr(*d));
   int line = s.decorator_list.empty() ? node.loc.line : s.decorator_list.front()->loc.line;
   std::string f = make_function(*inner, *s.args, &s.body, nullptr, line);
+  // A leading string literal is the docstring (__doc__).
+  if (!s.body.empty())
+    if (const auto* es = s.body.front()->as<ast::ExprStmt>())
+      if (const auto* c = es->value->as<ast::Constant>())
+        if (std::holds_alternative<std::string>(c->value))
+          w_.line(fmt::format("aio::setattr({}, {}, {});", f, str("__doc__"), expr(*es->value)));
   for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
     w_.line(fmt::format("{} = aio::call({}, {{{}}});", f, *it, f));
   }
@@ -234,6 +240,12 @@ std::string FunctionEmitter::lambda(const ast::Lambda& e, const ast::Expr& node)
 }
 
 void FunctionEmitter::class_def(const ast::ClassDef& s, const ast::Stmt& node) {
+  // __slots__ changes the instance layout (no __dict__); aioc would silently ignore it.
+  for (const auto& st : s.body)
+    if (const auto* as = st->as<ast::Assign>())
+      for (const auto& t : as->targets)
+        if (const auto* n = t->as<ast::Name>(); n && n->id == "__slots__")
+          unsupported(t->loc, "'__slots__' is not supported by aioc");
   const sema::Scope* inner = ctx_.analysis.scope_of(&node);
   if (!inner) unsupported(node.loc, "internal error: no scope for class '" + s.name + "'");
   std::vector<std::string> decorators;

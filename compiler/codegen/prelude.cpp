@@ -52,6 +52,8 @@ inline aio::Value aioc_exit(const aio::Value& mgr, const aio::Value& exc) {
     return aio::call_special(mgr, "__exit__",
                              {aio::Value::none(), aio::Value::none(), aio::Value::none()});
   }
+  // __exit__ runs while `exc` is being handled: what it raises gets exc as __context__.
+  aio::HandlerScope handling(exc);
   return aio::call_special(mgr, "__exit__", {aioc_type_of(exc), exc, aio::Value::none()});
 }
 
@@ -90,13 +92,28 @@ inline aio::Value aioc_anext(const aio::Value& it) {
   return r;
 }
 
+// "__main__.f() got multiple values for keyword argument 'x'" (CPython names functions by
+// module and qualname here).
+[[noreturn]] inline void aioc_duplicate_kwarg(const aio::Value& callee, const aio::Value& name) {
+  std::string fn = aio::type_of(callee)->name;
+  if (aio::type_of(callee) == aio::function_type)
+    fn = aio::to_std_string(aio::getattr(callee, "__module__")) + "." +
+         aio::to_std_string(aio::getattr(callee, "__qualname__"));
+  aio::raise_type_error(fn + "() got multiple values for keyword argument '" + aio::to_std_string(name) + "'");
+}
+
 inline void aioc_set_kwarg(const aio::Value& kwargs, const aio::Value& name,
-                           const aio::Value& value, [[maybe_unused]] const aio::Value& callee) {
+                           const aio::Value& value, const aio::Value& callee) {
+  if (aio::dict_get(kwargs, name).is_bound()) aioc_duplicate_kwarg(callee, name);
   aio::dict_setitem(kwargs, name, value);
 }
 
 inline void aioc_merge_kwargs(const aio::Value& kwargs, const aio::Value& mapping,
-                              [[maybe_unused]] const aio::Value& callee) {
+                              const aio::Value& callee) {
+  if (aio::is_dict_like(mapping)) {
+    for (auto& e : aio::dict_table(mapping).entries())
+      if (e.key.is_bound() && aio::dict_get(kwargs, e.key).is_bound()) aioc_duplicate_kwarg(callee, e.key);
+  }
   aio::dict_update(kwargs, mapping);
 }
 

@@ -25,5 +25,9 @@ Value make_classmethod(const Value& f);
 // Allocates an uninitialised instance of `type` using its builtin base's layout.
 Value alloc_instance(TypeObject* type);
 std::vector<TypeObject*> compute_mro(TypeObject* type);  // C3; TypeError on conflicts
+// Native metaclasses (enum's EnumType): a class statement whose base has metatype `meta`
+// gets `meta` as its type, then `hook(new_class)` runs (after __set_name__).
+using MetatypeHook = void (*)(TypeObject* cls);
+void set_metatype_hook(TypeObject* meta, MetatypeHook hook);
 
 }  // namespace aio

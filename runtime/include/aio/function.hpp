@@ -55,6 +55,11 @@ Value make_function(const CodeInfo* code, Value defaults, Value kwdefaults, std:
 // Binds `args` to `slots` (size = code->params.size() + (vararg?1:0) + (kwarg?1:0)).
 void bind_arguments(FunctionObject* f, const CallArgs& args, Value* slots);
 Value call_function(FunctionObject* f, const CallArgs& args);
+// sys.getrecursionlimit / setrecursionlimit: call_function raises RecursionError
+// "maximum recursion depth exceeded" past the limit (the call depth is per thread).
+int recursion_limit();
+int recursion_depth();
+void set_recursion_limit(int limit);
 
 // Cells.
 struct CellObject : Object {

@@ -257,9 +257,38 @@ static Value b_divmod(const CallArgs& a) {
   check_nargs(a, "divmod", 2, 2);
   return make_tuple({floordiv(a[0], a[1]), mod(a[0], a[1])});
 }
+// pow(base, exp, mod) by square-and-multiply; a negative exponent uses the modular
+// inverse (extended Euclid), as CPython 3.8+ does.
+static Value modular_pow(const Value& base, const Value& exp, const Value& m) {
+  if (!is_int_like(base) || !is_int_like(exp) || !is_int_like(m))
+    raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+  if (eq_bool(m, Value::from_int(0))) raise_value_error("pow() 3rd argument cannot be 0");
+  Value b = mod(base, m), e = exp;
+  if (lt_bool(e, Value::from_int(0))) {
+    // Inverse of b modulo |m|.
+    Value am = lt_bool(m, Value::from_int(0)) ? neg(m) : m;
+    Value r0 = am, r1 = mod(b, am), t0 = Value::from_int(0), t1 = Value::from_int(1);
+    while (!eq_bool(r1, Value::from_int(0))) {
+      Value q = floordiv(r0, r1);
+      Value r2 = sub(r0, mul(q, r1)), t2 = sub(t0, mul(q, t1));
+      r0 = r1; r1 = r2; t0 = t1; t1 = t2;
+    }
+    if (!eq_bool(r0, Value::from_int(1))) raise_value_error("base is not invertible for the given modulus");
+    b = mod(t0, m);
+    e = neg(e);
+  }
+  Value result = mod(Value::from_int(1), m);
+  while (lt_bool(Value::from_int(0), e)) {
+    if (truthy(bitand_(e, Value::from_int(1)))) result = mod(mul(result, b), m);
+    e = rshift(e, Value::from_int(1));
+    b = mod(mul(b, b), m);
+  }
+  return result;
+}
+
 static Value b_pow(const CallArgs& a) {
   check_nargs(a, "pow", 2, 3);
-  if (a.npos == 3) return mod(pow(a[0], a[1]), a[2]);
+  if (a.npos == 3 && !a[2].is_none()) return modular_pow(a[0], a[1], a[2]);
   return pow(a[0], a[1]);
 }
 static Value b_any(const CallArgs& a) {

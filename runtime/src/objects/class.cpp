@@ -335,13 +335,20 @@ std::vector<TypeObject*> compute_mro(TypeObject* type) {
     if (!cand) {
       std::string names;
       for (TypeObject* b : type->bases) names += (names.empty() ? "" : ", ") + b->name;
-      raise_type_error("Cannot create a consistent method resolution order (MRO) for bases " + names);
+      raise_type_error("Cannot create a consistent method resolution\norder (MRO) for bases " + names);
     }
     out.push_back(cand);
     for (auto& s : seqs)
       if (!s.empty() && s.front() == cand) s.erase(s.begin());
   }
 }
+
+static std::vector<std::pair<TypeObject*, MetatypeHook>>& metatype_hooks() {
+  static std::vector<std::pair<TypeObject*, MetatypeHook>> hooks;
+  return hooks;
+}
+
+void set_metatype_hook(TypeObject* meta, MetatypeHook hook) { metatype_hooks().emplace_back(meta, hook); }
 
 Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, const Value& qualname) {
   auto* t = new TypeObject(type_type);
@@ -387,6 +394,15 @@ Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, c
     if (!e.key.is_bound() || !e.value.is_object()) continue;
     Value sn = type_of(e.value)->lookup(std::string_view("__set_name__"));
     if (sn.is_bound()) call_dunder(sn, e.value, {result, e.key});
+  }
+  for (TypeObject* b : t->bases) {
+    if (b->type == type_type) continue;
+    for (auto& [meta, hook] : metatype_hooks())
+      if (b->type == meta) {
+        t->type = meta;
+        hook(t);
+        return result;
+      }
   }
   return result;
 }
@@ -445,11 +461,11 @@ static Value type_getattr(const Value& self, const Value& name) {
     if (vt->descr_get) return vt->descr_get(v, Value(), t);
     return v;
   }
-  // Attributes of the metatype (e.g. type.mro).
-  Value mv = type_type->lookup(name);
+  // Attributes of the metatype (e.g. type.mro, EnumType.__members__).
+  Value mv = t->type->lookup(name);
   if (mv.is_bound()) {
     TypeObject* vt = type_of(mv);
-    if (vt->descr_get) return vt->descr_get(mv, self, type_type);
+    if (vt->descr_get) return vt->descr_get(mv, self, t->type);
     return mv;
   }
   return Value();

@@ -2,6 +2,8 @@
 // values, update, copy, clear, fromkeys) plus the keys/values/items views.
 #include "aio/dict.hpp"
 
+#include <algorithm>
+
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
 #include "aio/class.hpp"
@@ -165,6 +167,32 @@ static Value view_repr(const Value& self) {
   std::string out = v->type->name + "(" + seq_repr(items, '[', ']', false) + ")";
   return make_str(std::move(out));
 }
+// keys() and items() views are set-like: & | ^ - give sets, comparisons compare as sets.
+static bool is_setlike_view(const Value& v) {
+  return v.is_object() && (v.object()->type == view_types[0] || v.object()->type == view_types[2]);
+}
+static Value as_set(const Value& v) {
+  if (v.is_object() && (v.object()->type == set_type || v.object()->type == frozenset_type)) return v;
+  return call(builtin("set"), {v});
+}
+static Value view_binary(const Value& a, const Value& b, BinaryOp op) {
+  if (op != BinaryOp::And && op != BinaryOp::Or && op != BinaryOp::Xor && op != BinaryOp::Sub) return Value();
+  if (type_of(b)->iter == nullptr && !is_setlike_view(b)) return Value();
+  Value x = call(builtin("set"), {a});
+  return binary_op(x, as_set(b), op);
+}
+static Value view_compare(const Value& a, const Value& b, CompareOp op) {
+  if (!is_setlike_view(b) && !(b.is_object() && (b.object()->type->is_subtype_of(set_type) ||
+                                                  b.object()->type->is_subtype_of(frozenset_type))))
+    return Value();
+  return compare(call(builtin("set"), {a}), as_set(b), op);
+}
+static Value view_reversed(const CallArgs& a) {
+  check_nargs(a, "__reversed__", 1, 1);
+  std::vector<Value> items = to_vector(a[0]);
+  std::reverse(items.begin(), items.end());
+  return iter(make_list(std::move(items)));
+}
 static bool view_contains(const Value& self, const Value& x) {
   auto* v = static_cast<DictView*>(self.object());
   if (v->kind == 0) return dict_contains(v->dict, x);
@@ -274,6 +302,11 @@ void init_dict_type() {
     view_types[k]->len = &view_len;
     view_types[k]->repr = &view_repr;
     view_types[k]->contains = &view_contains;
+    add_method(view_types[k], "__reversed__", &view_reversed);
+    if (k != 1) {
+      view_types[k]->binary = &view_binary;
+      view_types[k]->compare = &view_compare;
+    }
   }
 }
 

@@ -11,6 +11,7 @@
 #include "aio/int.hpp"
 #include "aio/ops.hpp"
 #include "aio/str.hpp"
+#include "aio/tuple.hpp"
 
 namespace aio {
 
@@ -126,7 +127,26 @@ static Value float_unary_slot(const Value& a, UnaryOp op) {
 
 static Value float_compare_slot(const Value& a, const Value& b, CompareOp op) {
   if (!is_number(a) || !is_number(b)) return Value();
-  // Compare big ints with floats exactly enough for the programs aioc runs.
+  // int vs float compares exactly (2**53 + 1 != float(2**53 + 1)), as CPython does.
+  bool a_int = is_int_like(a), b_int = is_int_like(b);
+  if (a_int != b_int) {
+    const Value& i = a_int ? a : b;
+    double f = a_int ? b.as_float() : a.as_float();
+    if (std::isfinite(f)) {
+      double fl = std::floor(f);
+      Value fl_int = call(Value::borrowed(int_type), {Value(fl)});
+      int c = lt_bool(i, fl_int) ? -1 : lt_bool(fl_int, i) ? 1 : (f > fl ? -1 : 0);  // sign of i - f
+      if (!a_int) c = -c;  // sign of a - b
+      switch (op) {
+        case CompareOp::Lt: return Value(c < 0);
+        case CompareOp::Le: return Value(c <= 0);
+        case CompareOp::Eq: return Value(c == 0);
+        case CompareOp::Ne: return Value(c != 0);
+        case CompareOp::Gt: return Value(c > 0);
+        case CompareOp::Ge: return Value(c >= 0);
+      }
+    }
+  }
   double x = to_double(a), y = to_double(b);
   switch (op) {
     case CompareOp::Lt: return Value(x < y);
@@ -203,6 +223,26 @@ static Value float_new(TypeObject*, const CallArgs& a) {
   raise_type_error("float() argument must be a string or a real number, not '" + type_of(x)->name + "'");
 }
 
+// as_integer_ratio: the exact fraction, lowest terms (the denominator is a power of two).
+static Value m_as_integer_ratio(const CallArgs& a) {
+  check_nargs(a, "as_integer_ratio", 1, 1);
+  double x = a[0].as_float();
+  if (std::isinf(x)) raise_error(exc::OverflowError, "cannot convert Infinity to integer ratio");
+  if (std::isnan(x)) raise_value_error("cannot convert NaN to integer ratio");
+  int e = 0;
+  double frac = std::frexp(x, &e);
+  std::int64_t m = static_cast<std::int64_t>(std::ldexp(frac, 53));
+  e -= 53;
+  while (m != 0 && (m & 1) == 0 && e < 0) {
+    m >>= 1;
+    ++e;
+  }
+  if (m == 0) e = 0;
+  Value num = Value::from_int(m), den = Value::from_int(1);
+  if (e > 0) num = lshift(num, Value::from_int(e));
+  else den = lshift(den, Value::from_int(-e));
+  return make_tuple({num, den});
+}
 static Value m_is_integer(const CallArgs& a) { return Value(std::floor(a[0].as_float()) == a[0].as_float()); }
 
 void init_float_type() {
@@ -216,6 +256,7 @@ void init_float_type() {
   t->truthy = &float_truthy_slot;
   t->new_ = &float_new;
   add_method(t, "is_integer", &m_is_integer);
+  add_method(t, "as_integer_ratio", &m_as_integer_ratio);
 }
 
 }  // namespace aio

@@ -3,6 +3,7 @@
 #include "aio/format.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 
 #include "aio/builtins.hpp"
@@ -265,6 +266,7 @@ Value str_format(const Value& fmt, const CallArgs& args) {
     }
     if (c != '{') { out += c; continue; }
     if (i + 1 < f.size() && f[i + 1] == '{') { out += '{'; ++i; continue; }
+    if (i + 1 == f.size()) raise_value_error("Single '{' encountered in format string");
     std::size_t j = i + 1;
     int depth = 1;
     while (j < f.size() && depth) {
@@ -342,6 +344,14 @@ Value percent_format(const Value& fmt, const Value& args) {
     std::size_t start = i;
     while (i < f.size() && std::string_view("-+ #0123456789.*").find(f[i]) != std::string_view::npos) ++i;
     std::string flags = f.substr(start, i - start);
+    if (i >= f.size()) raise_value_error("incomplete format");
+    // '*' takes the width (or precision) from the arguments.
+    for (std::size_t star; (star = flags.find('*')) != std::string::npos;) {
+      if (k >= items.size()) raise_type_error("not enough arguments for format string");
+      Value w = items[k++];
+      if (!is_int_like(w)) raise_type_error("* wants int");
+      flags.replace(star, 1, std::to_string(to_i64(w)));
+    }
     char t = f[i];
     if (t == '%') { out += '%'; continue; }
     if (!v.is_bound()) {
@@ -369,11 +379,24 @@ Value percent_format(const Value& fmt, const Value& args) {
         body = format_float_spec(to_double(v), fl + t);
         break;
       case 'c': body = is_str_like(v) ? str_data(v) : format_int_spec(v, "c"); break;
-      default: raise_value_error(std::string("unsupported format character '") + t + "'");
+      default: {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%x", static_cast<unsigned char>(t));
+        raise_value_error(std::string("unsupported format character '") + t + "' (" + hex + ") at index " +
+                          std::to_string(i));
+      }
     }
     if (t == 's' || t == 'r' || t == 'a' || t == 'c') {
       std::size_t w = 0;
       for (char ch : fl) if (ch >= '0' && ch <= '9') w = w * 10 + (ch - '0'); else if (ch == '.') break;
+      std::size_t dot = fl.find('.');
+      if (dot != std::string::npos) {  // precision truncates to that many code points
+        std::int64_t prec = std::atoll(fl.c_str() + dot + 1);
+        std::size_t cut = 0;
+        for (std::int64_t n = 0; cut < body.size() && n < prec; ++n)
+          do ++cut; while (cut < body.size() && (static_cast<unsigned char>(body[cut]) & 0xc0) == 0x80);
+        body.resize(cut);
+      }
       std::int64_t len = utf8_length(body);
       if (static_cast<std::int64_t>(w) > len) body = align == '<' ? body + std::string(w - len, ' ') : std::string(w - len, ' ') + body;
     } else if (align == '<') {

@@ -127,7 +127,29 @@ void bind_arguments(FunctionObject* f, const CallArgs& args, Value* slots) {
   if (c->kwarg) slots[kwarg_slot] = kwdict;
 }
 
+// Python-level call depth (CPython's recursion limit, default 1000; the module frame
+// counts as one). Deep recursion raises RecursionError instead of overflowing the stack.
+static int g_recursion_limit = 1000;
+static thread_local int g_depth = 1;
+
+int recursion_limit() { return g_recursion_limit; }
+int recursion_depth() { return g_depth; }
+void set_recursion_limit(int limit) { g_recursion_limit = limit; }
+
+namespace {
+struct DepthGuard {
+  DepthGuard() {
+    if (g_depth >= g_recursion_limit) raise_error(exc::RecursionError, "maximum recursion depth exceeded");
+    ++g_depth;
+  }
+  ~DepthGuard() { --g_depth; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+};
+}  // namespace
+
 Value call_function(FunctionObject* f, const CallArgs& args) {
+  DepthGuard depth;
   const CodeInfo* c = f->code;
   std::size_t n = c->params.size() + (c->vararg ? 1 : 0) + (c->kwarg ? 1 : 0);
   constexpr std::size_t kInline = 8;  // most functions have few parameters: no heap slots
@@ -173,6 +195,7 @@ static Value function_getattr(const Value& self, const Value& name) {
   if (n == "__doc__") return f->doc.is_bound() ? f->doc : Value::none();
   if (n == "__defaults__") return f->defaults.is_bound() ? f->defaults : Value::none();
   if (n == "__kwdefaults__") return f->kwdefaults.is_bound() ? f->kwdefaults : Value::none();
+  if (n == "__closure__") return f->cells.empty() ? Value::none() : make_tuple(f->cells);
   if (n == "__dict__") {
     if (!f->dict.is_bound()) f->dict = make_dict();
     return f->dict;

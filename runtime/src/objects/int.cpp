@@ -2,6 +2,7 @@
 // division/modulo rules, int() parsing, and the type slots.
 #include "aio/int.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "aio/call.hpp"
@@ -61,6 +62,35 @@ std::string int_repr(const Value& v) {
 
 [[noreturn]] static void zero_div(const char* msg) { raise_error(exc::ZeroDivisionError, msg); }
 
+// &, |, ^ on arbitrary ints: both operands as two's complement limbs one limb wider than
+// the larger magnitude (infinite sign extension, as Python defines it), then back.
+static std::vector<std::uint32_t> twos_complement(const BigInt& x, std::size_t n) {
+  std::vector<std::uint32_t> out(n, 0);
+  for (std::size_t i = 0; i < x.mag.size(); ++i) out[i] = x.mag[i];
+  if (!x.negative) return out;
+  std::uint64_t carry = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t v = static_cast<std::uint64_t>(static_cast<std::uint32_t>(~out[i])) + carry;
+    out[i] = static_cast<std::uint32_t>(v);
+    carry = v >> 32;
+  }
+  return out;
+}
+
+static BigInt big_bitwise(const BigInt& a, const BigInt& b, BinaryOp op) {
+  std::size_t n = std::max(a.mag.size(), b.mag.size()) + 1;
+  std::vector<std::uint32_t> x = twos_complement(a, n), y = twos_complement(b, n);
+  for (std::size_t i = 0; i < n; ++i)
+    x[i] = op == BinaryOp::And ? (x[i] & y[i]) : op == BinaryOp::Or ? (x[i] | y[i]) : (x[i] ^ y[i]);
+  BigInt r;
+  r.negative = (x[n - 1] >> 31) != 0;
+  if (r.negative) x = twos_complement(BigInt{true, x}, n);  // ~x + 1: back to the magnitude
+  while (!x.empty() && x.back() == 0) x.pop_back();
+  r.mag = std::move(x);
+  if (r.mag.empty()) r.negative = false;
+  return r;
+}
+
 static Value big_binary(const BigInt& a, const BigInt& b, BinaryOp op) {
   switch (op) {
     case BinaryOp::Add: return make_int(BigInt::add(a, b));
@@ -92,9 +122,12 @@ static Value big_binary(const BigInt& a, const BigInt& b, BinaryOp op) {
       if (op == BinaryOp::LShift) return make_int(BigInt::shl(a, n));
       return make_int(BigInt::shr(a, n));
     }
+    case BinaryOp::And:
+    case BinaryOp::Or:
+    case BinaryOp::Xor: return make_int(big_bitwise(a, b, op));
     default: break;
   }
-  raise_error(exc::NotImplementedError, "bitwise operations on big ints are not supported");
+  raise_error(exc::NotImplementedError, "operation on big ints is not supported");
 }
 
 static Value small_pow(std::int64_t a, std::int64_t b) {
@@ -270,8 +303,9 @@ static Value int_new(TypeObject*, const CallArgs& a) {
     double t = std::trunc(d);
     if (t >= -9.2e18 && t <= 9.2e18) return Value::from_int(static_cast<std::int64_t>(t));
     char buf[400];
-    std::snprintf(buf, sizeof buf, "%.0f", t);
-    return int_lit(buf);
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(t));  // int_lit takes digits only
+    Value mag = int_lit(buf);
+    return t < 0 ? neg(mag) : mag;
   }
   if (is_str_like(x)) return int_from_string(str_data(x), 10);
   Value r = call_special(x, "__int__", {});

@@ -1,6 +1,8 @@
 // The `sys` module: argv, exit, stdout/stderr writers, version_info, maxsize, modules.
 #include "aio/builtins.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/function.hpp"
+#include "aio/int.hpp"
 #include "aio/list.hpp"
 #include "aio/module.hpp"
 #include "aio/ops.hpp"
@@ -37,10 +39,29 @@ static Value stream_flush(const CallArgs& a) {
 }
 static Value stream_isatty(const CallArgs&) { return Value(false); }
 
+static Value sys_getrecursionlimit(const CallArgs& a) {
+  check_nargs(a, "getrecursionlimit", 0, 0);
+  return Value::from_int(recursion_limit());
+}
+static Value sys_setrecursionlimit(const CallArgs& a) {
+  check_nargs(a, "setrecursionlimit", 1, 1);
+  if (!is_int_like(a[0])) raise_type_error("'" + type_of(a[0])->name + "' object cannot be interpreted as an integer");
+  std::int64_t n = to_i64(a[0]);
+  if (n < 1) raise_value_error("recursion limit must be greater or equal than 1");
+  if (n <= recursion_depth())
+    raise_error(exc::RecursionError, "cannot set the recursion limit to " + std::to_string(n) +
+                                         " at the recursion depth " + std::to_string(recursion_depth()) +
+                                         ": the limit is too low");
+  set_recursion_limit(static_cast<int>(n));
+  return Value::none();
+}
+
 static Value create_sys() {
   Value m = make_module("sys");
   module_add(m, "argv", make_list({}));
   module_add_function(m, "exit", &sys_exit);
+  module_add_function(m, "getrecursionlimit", &sys_getrecursionlimit);
+  module_add_function(m, "setrecursionlimit", &sys_setrecursionlimit);
   stream_type = make_builtin_type("TextIOWrapper", object_type, "_io");
   add_method(stream_type, "write", &stream_write);
   add_method(stream_type, "flush", &stream_flush);

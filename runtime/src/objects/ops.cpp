@@ -290,7 +290,18 @@ void setattr(const Value& obj, const Value& name, const Value& value) {
 
 void delattr(const Value& obj, const Value& name) { setattr(obj, name, Value()); }
 
-bool hasattr(const Value& obj, const Value& name) { return getattr_or(obj, name, Value()).is_bound(); }
+bool hasattr(const Value& obj, const Value& name) {
+  if (getattr_or(obj, name, Value()).is_bound()) return true;
+  TypeObject* t = type_of(obj);
+  if (!t->is_heap || !t->lookup(str_lit("__getattr__", 11)).is_bound()) return false;
+  try {  // like getattr(): a class's __getattr__ may supply the attribute
+    getattr(obj, name);
+    return true;
+  } catch (PyException& e) {
+    if (!exception_matches(e.value(), Value::borrowed(exc::AttributeError))) throw;
+    return false;
+  }
+}
 
 // ---- items ----------------------------------------------------------------------------------
 

@@ -175,8 +175,30 @@ static Value range_attr(const Value& self, const Value& name) {
   return generic_getattr(self, name);
 }
 
+// range.index / range.count for int values, in O(1).
+static std::int64_t range_position(const Value& self, const Value& v) {
+  auto* r = as_range(self);
+  if (!v.is_int() && !v.is_bool()) return -1;
+  std::int64_t x = v.as_int(), off = x - r->start;
+  if (off % r->step != 0) return -1;
+  std::int64_t i = off / r->step;
+  return i >= 0 && i < r->length() ? i : -1;
+}
+static Value range_index(const CallArgs& a) {
+  check_nargs(a, "index", 2, 2);
+  std::int64_t i = range_position(a[0], a[1]);
+  if (i < 0) raise_value_error(repr_std(a[1]) + " is not in range");
+  return Value::from_int(i);
+}
+static Value range_count(const CallArgs& a) {
+  check_nargs(a, "count", 2, 2);
+  return Value::from_int(range_position(a[0], a[1]) >= 0 ? 1 : 0);
+}
+
 void init_range_slice_types() {
   TypeObject* t = range_type;
+  add_method(t, "index", &range_index);
+  add_method(t, "count", &range_count);
   t->repr = &range_repr;
   t->len = &range_len;
   t->getitem = &range_getitem;

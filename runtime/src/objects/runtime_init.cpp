@@ -100,6 +100,11 @@ void runtime_init() {
   set_type = make_builtin_type("set", object_type);
   frozenset_type = make_builtin_type("frozenset", object_type);
   init_set_types();
+  // Mutable containers are unhashable: no hash slot, and `list.__hash__ is None`.
+  for (TypeObject* t : {list_type, dict_type, set_type}) {
+    t->hash = nullptr;
+    set_type_attr(t, "__hash__", Value::none());
+  }
   range_type = make_builtin_type("range", object_type);
   slice_type = make_builtin_type("slice", object_type);
   init_range_slice_types();

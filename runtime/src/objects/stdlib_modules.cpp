@@ -13,6 +13,9 @@ Value create_collections();
 Value create_random();
 Value create_typing();  // typing_module.cpp
 Value create_contextlib();  // contextlib_module.cpp
+Value create_dataclasses();
+Value create_attr();
+Value create_enum();
 void install_open_builtin();     // file_object.cpp
 void install_bytes_behaviour();  // bytes_object.cpp
 
@@ -28,6 +31,9 @@ static bool register_stdlib() {
   register_module("random", &create_random);
   register_module("typing", &create_typing);
   register_module("contextlib", &create_contextlib);
+  register_module("dataclasses", &create_dataclasses);
+  register_module("attr", &create_attr);
+  register_module("enum", &create_enum);
   return true;
 }
 

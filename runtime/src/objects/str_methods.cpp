@@ -2,6 +2,8 @@
 // the str() constructor.
 #include "unicode_case.hpp"
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
@@ -40,9 +42,7 @@ static Value str_split_impl(const CallArgs& a, bool right) {
         while (i < s.size() && is_py_space(s[i])) ++i;
         if (i >= s.size()) break;
         if (maxsplit >= 0 && static_cast<std::int64_t>(spans.size()) == maxsplit) {
-          std::size_t end = s.size();
-          while (end > i && is_py_space(s[end - 1])) --end;
-          spans.push_back({i, end});
+          spans.push_back({i, s.size()});  // the rest, trailing whitespace included
           break;
         }
         std::size_t j = i;
@@ -56,9 +56,7 @@ static Value str_split_impl(const CallArgs& a, bool right) {
         while (i > 0 && is_py_space(s[i - 1])) --i;
         if (i == 0) break;
         if (maxsplit >= 0 && static_cast<std::int64_t>(spans.size()) == maxsplit) {
-          std::size_t b = 0;
-          while (b < i && is_py_space(s[b])) ++b;
-          spans.push_back({b, i});
+          spans.push_back({0, i});  // the rest, leading whitespace included
           break;
         }
         std::size_t j = i;
@@ -287,6 +285,45 @@ static Value m_capitalize(const CallArgs& a) {
   check_nargs(a, "capitalize", 1, 1);
   return make_str(unicode::capitalize(self_str(a)));
 }
+// casefold = lower() plus the full folding of U+00DF (the one multi-character fold of
+// Latin-1; other special folds are not covered).
+static Value m_casefold(const CallArgs& a) {
+  check_nargs(a, "casefold", 1, 1);
+  std::string low = unicode::to_lower(self_str(a)), out;
+  for (std::size_t i = 0; i < low.size(); ++i) {
+    if (static_cast<unsigned char>(low[i]) == 0xc3 && i + 1 < low.size() && static_cast<unsigned char>(low[i + 1]) == 0x9f) {
+      out += "ss";
+      ++i;
+    } else {
+      out += low[i];
+    }
+  }
+  return make_str(std::move(out));
+}
+// expandtabs(tabsize=8): columns count code points and restart after \n and \r.
+static Value m_expandtabs(const CallArgs& a) {
+  Value p[2];
+  parse_args(a, "expandtabs", {"self", "tabsize"}, 1, p);
+  std::int64_t tab = p[1].is_bound() ? index_value(p[1]) : 8;
+  const std::string& s = str_data(p[0]);
+  std::string out;
+  std::int64_t col = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\t') {
+      if (tab > 0) {
+        std::int64_t n = tab - col % tab;
+        out.append(static_cast<std::size_t>(n), ' ');
+        col += n;
+      }
+    } else {
+      out += c;
+      if (c == '\n' || c == '\r') col = 0;
+      else if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++col;
+    }
+  }
+  return make_str(std::move(out));
+}
 static Value m_swapcase(const CallArgs& a) {
   check_nargs(a, "swapcase", 1, 1);
   return make_str(unicode::swapcase(self_str(a)));
@@ -305,6 +342,34 @@ static bool p_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A
 static bool p_alnum(unsigned char c) { return p_digit(c) || p_alpha(c); }
 static bool p_space(unsigned char c) { return is_py_space(c); }
 
+// istitle: uppercase letters only at word starts, lowercase only after a cased letter,
+// and at least one cased letter (ASCII letters; other characters separate words).
+static Value m_istitle(const CallArgs& a) {
+  check_nargs(a, "istitle", 1, 1);
+  bool cased = false, prev_cased = false;
+  for (unsigned char c : self_str(a)) {
+    bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+    if (up) {
+      if (prev_cased) return Value(false);
+      prev_cased = cased = true;
+    } else if (low) {
+      if (!prev_cased) return Value(false);
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return Value(cased);
+}
+// isidentifier: a letter or '_' then letters, digits or '_' (non-ASCII counted as letters).
+static Value m_isidentifier(const CallArgs& a) {
+  check_nargs(a, "isidentifier", 1, 1);
+  const std::string& s = self_str(a);
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return Value(false);
+  for (unsigned char c : s)
+    if (!(p_alnum(c) || c == '_')) return Value(false);
+  return Value(true);
+}
 static Value m_isupper(const CallArgs& a) {
   bool cased = false;
   for (unsigned char c : self_str(a)) {
@@ -362,12 +427,23 @@ static Value m_splitlines(const CallArgs& a) {
   bool keep = p[1].is_bound() && truthy(p[1]);
   const std::string& s = str_data(p[0]);
   std::vector<Value> out;
+  // Line boundaries: \n \r \r\n \v \f \x1c \x1d \x1e, U+0085, U+2028, U+2029.
+  auto boundary_len = [&](std::size_t j) -> std::size_t {
+    unsigned char c = static_cast<unsigned char>(s[j]);
+    if (c == '\r') return j + 1 < s.size() && s[j + 1] == '\n' ? 2 : 1;
+    if (c == '\n' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e) return 1;
+    if (c == 0xc2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x85) return 2;
+    if (c == 0xe2 && j + 2 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[j + 2]) == 0xa8 || static_cast<unsigned char>(s[j + 2]) == 0xa9))
+      return 3;
+    return 0;
+  };
   std::size_t i = 0;
   while (i < s.size()) {
-    std::size_t j = i;
-    while (j < s.size() && s[j] != '\n' && s[j] != '\r') ++j;
+    std::size_t j = i, blen = 0;
+    while (j < s.size() && (blen = boundary_len(j)) == 0) ++j;
     std::size_t eol = j;
-    if (j < s.size()) j += (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? 2 : 1;
+    j += blen;
     out.push_back(make_str(std::string_view(s).substr(i, (keep ? j : eol) - i)));
     i = j;
   }
@@ -390,7 +466,31 @@ static Value m_rpartition(const CallArgs& a) { return partition_impl(a, true); }
 static Value m_encode(const CallArgs& a) {
   Value p[3];
   parse_args(a, "encode", {"self", "encoding", "errors"}, 1, p);
-  return make_bytes(str_data(p[0]));
+  std::string enc = p[1].is_bound() ? arg_str(p[1], "encode") : "utf-8";
+  for (char& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::replace(enc.begin(), enc.end(), '_', '-');
+  if (enc == "utf-8" || enc == "utf8") return make_bytes(str_data(p[0]));
+  std::uint32_t limit;
+  const char* name;
+  if (enc == "ascii" || enc == "us-ascii") { limit = 128; name = "ascii"; }
+  else if (enc == "latin-1" || enc == "latin1" || enc == "iso-8859-1") { limit = 256; name = "latin-1"; }
+  else raise_error(exc::LookupError, "unknown encoding: " + arg_str(p[1], "encode"));
+  std::string errors = p[2].is_bound() ? arg_str(p[2], "encode") : "strict";
+  const std::string& in = str_data(p[0]);
+  std::string out;
+  std::int64_t pos = 0;
+  for (std::size_t i = 0; i < in.size(); ++pos) {
+    std::uint32_t cp = decode_utf8(in, i);
+    if (cp < limit) { out += static_cast<char>(cp); continue; }
+    if (errors == "ignore") continue;
+    if (errors == "replace") { out += '?'; continue; }
+    char esc[16];
+    std::snprintf(esc, sizeof esc, cp <= 0xff ? "\\x%02x" : cp <= 0xffff ? "\\u%04x" : "\\U%08x", cp);
+    raise_error(exc::UnicodeEncodeError, std::string("'") + name + "' codec can't encode character '" + esc +
+                                             "' in position " + std::to_string(pos) + ": ordinal not in range(" +
+                                             std::to_string(limit) + ")");
+  }
+  return make_bytes(std::move(out));
 }
 
 static Value m_format(const CallArgs& a) {
@@ -458,11 +558,15 @@ void init_str_methods() {
   add_method(t, "isalnum", &char_class<p_alnum>);
   add_method(t, "isspace", &char_class<p_space>);
   add_method(t, "isupper", &m_isupper);
+  add_method(t, "istitle", &m_istitle);
+  add_method(t, "isidentifier", &m_isidentifier);
   add_method(t, "islower", &m_islower);
   add_method(t, "ljust", &m_ljust);
   add_method(t, "rjust", &m_rjust);
   add_method(t, "center", &m_center);
   add_method(t, "zfill", &m_zfill);
+  add_method(t, "casefold", &m_casefold);
+  add_method(t, "expandtabs", &m_expandtabs);
   add_method(t, "splitlines", &m_splitlines);
   add_method(t, "partition", &m_partition);
   add_method(t, "rpartition", &m_rpartition);
