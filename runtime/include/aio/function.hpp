@@ -33,7 +33,7 @@ struct CodeInfo {
   Value (*entry)(FunctionObject* self, Value* slots);
 };
 
-struct FunctionObject : Object {
+struct FunctionObject : GcObject {
   const CodeInfo* code;
   Value defaults;    // tuple or Unbound
   Value kwdefaults;  // dict or Unbound
@@ -43,9 +43,11 @@ struct FunctionObject : Object {
   Value module;    // str or Unbound
   Value doc;
   Value dict;      // function attributes
-  FunctionObject(const CodeInfo* c) : Object(function_type), code(c) {}
+  FunctionObject(const CodeInfo* c) : GcObject(function_type), code(c) {}
   std::vector<Value>& closure() { return cells; }
   Value* instance_dict() noexcept override { return &dict; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 Value make_function(const CodeInfo* code, Value defaults, Value kwdefaults, std::vector<Value> closure);
@@ -54,9 +56,11 @@ void bind_arguments(FunctionObject* f, const CallArgs& args, Value* slots);
 Value call_function(FunctionObject* f, const CallArgs& args);
 
 // Cells.
-struct CellObject : Object {
+struct CellObject : GcObject {
   Value value;  // Unbound = empty
-  explicit CellObject(Value v) : Object(cell_type), value(std::move(v)) {}
+  explicit CellObject(Value v) : GcObject(cell_type), value(std::move(v)) {}
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 Value make_cell(Value v = Value());
 inline Value& cell_ref(const Value& cell) { return static_cast<CellObject*>(cell.object())->value; }

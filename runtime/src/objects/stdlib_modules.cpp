@@ -12,6 +12,7 @@ Value create_itertools();
 Value create_collections();
 Value create_random();
 Value create_typing();  // typing_module.cpp
+Value create_gc();      // gc_module.cpp
 void install_open_builtin();     // file_object.cpp
 void install_bytes_behaviour();  // bytes_object.cpp
 
@@ -26,6 +27,7 @@ static bool register_stdlib() {
   register_module("collections", &create_collections);
   register_module("random", &create_random);
   register_module("typing", &create_typing);
+  register_module("gc", &create_gc);
   return true;
 }
 
