@@ -61,12 +61,16 @@ struct FutureObject : Object, Future<Value> {
   Ref<class GatherCore> gather;
 };
 
-struct TaskObject : Object, TaskBase {
+// A container for the collector only through its result (a task returning a structure that
+// refers to the task); the loop's and awaiters' references are external by construction.
+struct TaskObject : GcObject, TaskBase {
   TaskObject(EventLoop& loop, Value coro, std::string name);
   ~TaskObject() override;
   AIO_FORWARD_REFCOUNT
   void* embedding_object() noexcept override { return static_cast<Object*>(this); }
-  Value coro_value;  // the coroutine object (get_coro)
+  void traverse(GcVisitFn visit, void* arg) override { gc_visit(result, visit, arg); }
+  void clear() override { Value gone = std::move(result); }
+  Value coro_value;  // the coroutine object (get_coro); never cleared: never null
   Value result;
   Value result_value();  // Future.result() semantics
   void begin() { start(); }

@@ -42,11 +42,13 @@ class HashTable {
   std::size_t used_ = 0;
 };
 
-struct DictObject : Object {
+struct DictObject : GcObject {
   HashTable table;
   Value dict;  // attributes of user subclasses
-  DictObject() : Object(dict_type) {}
+  DictObject() : GcObject(dict_type) {}
   Value* instance_dict() noexcept override { return type->is_heap ? &dict : nullptr; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 Value make_dict();

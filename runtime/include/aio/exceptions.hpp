@@ -38,7 +38,7 @@ struct TraceEntry {
   int line;
 };
 
-struct ExceptionObject : Object {
+struct ExceptionObject : GcObject {
   Value args;     // tuple
   Value context;  // __context__ (Unbound = None)
   Value cause;    // __cause__
@@ -47,6 +47,8 @@ struct ExceptionObject : Object {
   std::vector<TraceEntry> traceback;  // innermost first
   explicit ExceptionObject(TypeObject* t);
   Value* instance_dict() noexcept override { return &dict; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 class PyException : public std::exception {

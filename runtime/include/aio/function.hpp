@@ -33,7 +33,7 @@ struct CodeInfo {
   Value (*entry)(FunctionObject* self, Value* slots);
 };
 
-struct FunctionObject : Object {
+struct FunctionObject : GcObject {
   const CodeInfo* code;
   Value defaults;    // tuple or Unbound
   Value kwdefaults;  // dict or Unbound
@@ -46,9 +46,11 @@ struct FunctionObject : Object {
   // Set by @asyncio.coroutine on a generator function (CPython's CO_ITERABLE_COROUTINE):
   // the generators it returns can be awaited.
   bool iterable_coroutine = false;
-  FunctionObject(const CodeInfo* c) : Object(function_type), code(c) {}
+  FunctionObject(const CodeInfo* c) : GcObject(function_type), code(c) {}
   std::vector<Value>& closure() { return cells; }
   Value* instance_dict() noexcept override { return &dict; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 Value make_function(const CodeInfo* code, Value defaults, Value kwdefaults, std::vector<Value> closure);
@@ -62,9 +64,11 @@ int recursion_depth();
 void set_recursion_limit(int limit);
 
 // Cells.
-struct CellObject : Object {
+struct CellObject : GcObject {
   Value value;  // Unbound = empty
-  explicit CellObject(Value v) : Object(cell_type), value(std::move(v)) {}
+  explicit CellObject(Value v) : GcObject(cell_type), value(std::move(v)) {}
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 Value make_cell(Value v = Value());
 inline Value& cell_ref(const Value& cell) { return static_cast<CellObject*>(cell.object())->value; }

@@ -8,11 +8,13 @@
 
 namespace aio {
 
-struct ListObject : Object {
+struct ListObject : GcObject {
   std::vector<Value> items;
   Value dict;  // only for instances of user subclasses
-  ListObject() : Object(list_type) {}
+  ListObject() : GcObject(list_type) {}
   Value* instance_dict() noexcept override { return type->is_heap ? &dict : nullptr; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 Value make_list(std::initializer_list<Value> items);

@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "aio/gc.hpp"
 #include "aio/value.hpp"
 
 namespace aio {
@@ -167,7 +168,7 @@ void add_getset(TypeObject* t, const char* name, NativeFn getter, NativeFn sette
 void set_type_attr(TypeObject* t, const char* name, const Value& v);
 
 // ---- native functions ------------------------------------------------------------------
-struct NativeFunctionObject : Object {
+struct NativeFunctionObject : GcObject {
   std::string name;
   std::string qualname;  // "list.append" for methods
   NativeFn fn = nullptr;
@@ -175,7 +176,9 @@ struct NativeFunctionObject : Object {
   Value data;  // passed to data_fn (a closure substitute: no capturing lambdas)
   Value self;  // Unbound unless this is a method bound to self (prepended to args)
   bool is_method = false;  // a method descriptor in a type dict: binds on attribute access
-  NativeFunctionObject() : Object(builtin_function_type) {}
+  NativeFunctionObject() : GcObject(builtin_function_type) {}
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 Value make_native_function(const char* name, NativeFn fn);
 Value make_native_function(const char* name, NativeDataFn fn, Value data);
@@ -194,18 +197,22 @@ Value not_implemented();
 Value ellipsis();
 
 // Bound method object (Python functions and native methods bound to an instance).
-struct MethodObject : Object {
+struct MethodObject : GcObject {
   Value func;
   Value self;
-  MethodObject(Value f, Value s) : Object(method_type), func(std::move(f)), self(std::move(s)) {}
+  MethodObject(Value f, Value s) : GcObject(method_type), func(std::move(f)), self(std::move(s)) {}
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 Value make_method(const Value& func, const Value& self);
 
 // Simple instance of a user class: just an attribute dict (class.hpp builds these).
-struct InstanceObject : Object {
+struct InstanceObject : GcObject {
   Value dict;
   explicit InstanceObject(TypeObject* t);
   Value* instance_dict() noexcept override { return &dict; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 }  // namespace aio

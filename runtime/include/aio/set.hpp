@@ -7,9 +7,11 @@
 
 namespace aio {
 
-struct SetObject : Object {
+struct SetObject : GcObject {
   HashTable table;
-  explicit SetObject(TypeObject* t) : Object(t) {}
+  explicit SetObject(TypeObject* t) : GcObject(t) {}
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 Value make_set(std::initializer_list<Value> items);

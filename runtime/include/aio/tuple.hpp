@@ -8,9 +8,11 @@
 
 namespace aio {
 
-struct TupleObject : Object {
+struct TupleObject : GcObject {
   std::vector<Value> items;
-  TupleObject() : Object(tuple_type) {}
+  TupleObject() : GcObject(tuple_type) {}
+  void traverse(GcVisitFn visit, void* arg) override;
+  void clear() override;
 };
 
 Value make_tuple(std::initializer_list<Value> items);

@@ -10,7 +10,8 @@
 //
 // Lifetime rules: `Value(Object*)` ADOPTS a new reference (objects are born with
 // refcount 1); `Value::borrowed(Object*)` takes an additional one. Objects whose refcount
-// reaches zero are deleted through their virtual destructor. Reference cycles leak.
+// reaches zero are deleted through their virtual destructor. Reference cycles are found
+// by the cycle collector (gc.hpp) among containers, which derive from GcObject.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +29,7 @@ class Value;
 // Allocated by the runtime's size-class allocator (small_alloc.hpp).
 struct Object : PoolAllocated {
   std::uint32_t refcount = 1;
+  std::uint32_t gc_flags = 0;  // GcFlag bits (gc.hpp); fills the padding before `type`
   TypeObject* type = nullptr;
   explicit Object(TypeObject* t) noexcept : type(t) {}
   Object(const Object&) = delete;
@@ -36,6 +38,9 @@ struct Object : PoolAllocated {
   // The per-instance attribute dict (a dict Value) if this object has one, else nullptr.
   virtual Value* instance_dict() noexcept { return nullptr; }
 };
+
+// Deletes an object whose refcount reached zero (untracking containers first; gc.cpp).
+void destroy_object(Object* o) noexcept;
 
 class Value {
  public:
@@ -100,7 +105,7 @@ class Value {
 
   static void incref(Object* o) noexcept { ++o->refcount; }
   static void decref(Object* o) noexcept {
-    if (--o->refcount == 0) delete o;
+    if (--o->refcount == 0) destroy_object(o);
   }
 
  private:

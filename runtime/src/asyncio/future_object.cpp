@@ -164,7 +164,7 @@ bool FutureObject::cancel(std::optional<std::string> msg) {
 }
 
 TaskObject::TaskObject(EventLoop& loop, Value coro, std::string name)
-    : Object(task_type), TaskBase(loop, std::move(name)), coro_value(std::move(coro)) {
+    : GcObject(task_type), TaskBase(loop, std::move(name)), coro_value(std::move(coro)) {
   auto* c = static_cast<CoroutineObject*>(coro_value.object());
   c->claimed = true;
   runner_.attach(c->coro.handle());

@@ -18,7 +18,7 @@
 
 namespace aio {
 
-InstanceObject::InstanceObject(TypeObject* t) : Object(t) {}
+InstanceObject::InstanceObject(TypeObject* t) : GcObject(t) {}
 
 void init_type_fields(TypeObject* t, const char* name, TypeObject* base, const char* module);
 
@@ -520,6 +520,7 @@ static Value o_dict(const CallArgs& a) {
   Value* d = a[0].is_object() ? a[0].object()->instance_dict() : nullptr;
   if (!d) raise_attribute_error(a[0], str_lit("__dict__", 8));
   if (!d->is_bound()) *d = make_dict();
+  d->object()->gc_flags &= ~kGcManagedDict;  // exposed: CPython materialises it too
   return *d;
 }
 static Value o_format(const CallArgs& a) {

@@ -31,11 +31,19 @@ static TypeObject* counter_type = nullptr;
 static TypeObject* ordereddict_type = nullptr;
 
 // ---- deque -----------------------------------------------------------------------------
-struct DequeObject : Object {
+struct DequeObject : GcObject {
   std::deque<Value> items;
   std::int64_t maxlen = -1;  // -1: unbounded
   std::uint64_t state = 0;   // bumped by every mutation (iteration checks it)
-  DequeObject() : Object(deque_type) {}
+  DequeObject() : GcObject(deque_type) {}
+  void traverse(GcVisitFn visit, void* arg) override {
+    for (const Value& v : items) gc_visit(v, visit, arg);
+  }
+  void clear() override {
+    ++state;
+    std::deque<Value> gone = std::move(items);
+    items.clear();
+  }
 };
 static DequeObject* dq(const Value& v) { return static_cast<DequeObject*>(v.object()); }
 
@@ -236,6 +244,14 @@ static void init_deque() {
 struct DefaultDictObject : DictObject {
   Value factory;  // None or a callable
   DefaultDictObject() { type = defaultdict_type; }
+  void traverse(GcVisitFn visit, void* arg) override {
+    DictObject::traverse(visit, arg);
+    gc_visit(factory, visit, arg);
+  }
+  void clear() override {
+    DictObject::clear();
+    Value gone = std::move(factory);
+  }
 };
 
 static Value defaultdict_new(TypeObject*, const CallArgs& a) {

@@ -9,13 +9,21 @@
 
 namespace aio {
 
-struct PropertyObject : Object {
+struct PropertyObject : GcObject {
   Value fget, fset, fdel, name;
-  PropertyObject() : Object(property_type) {}
+  PropertyObject() : GcObject(property_type) {}
+  void traverse(GcVisitFn visit, void* arg) override {
+    for (const Value* v : {&fget, &fset, &fdel, &name}) gc_visit(*v, visit, arg);
+  }
+  void clear() override {
+    for (Value* v : {&fget, &fset, &fdel, &name}) Value gone = std::move(*v);
+  }
 };
-struct WrapperObject : Object {  // staticmethod / classmethod
+struct WrapperObject : GcObject {  // staticmethod / classmethod
   Value func;
-  WrapperObject(TypeObject* t, Value f) : Object(t), func(std::move(f)) {}
+  WrapperObject(TypeObject* t, Value f) : GcObject(t), func(std::move(f)) {}
+  void traverse(GcVisitFn visit, void* arg) override { gc_visit(func, visit, arg); }
+  void clear() override { Value gone = std::move(func); }
 };
 struct GetSetObject : Object {
   std::string name;

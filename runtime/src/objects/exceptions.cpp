@@ -30,7 +30,9 @@ static std::unordered_map<std::string, TypeObject*>& exception_registry() {
   return *m;
 }
 
-ExceptionObject::ExceptionObject(TypeObject* t) : Object(t), args(make_tuple({})) {}
+// args is set in the body: a container allocated in a member initialiser could start a
+// collection that traverses this half-built object (gc.hpp rule 2).
+ExceptionObject::ExceptionObject(TypeObject* t) : GcObject(t) { args = make_tuple({}); }
 
 ExceptionObject* as_exception(const Value& v) noexcept {
   if (!v.is_object() || !v.object()->type->is_exception) return nullptr;

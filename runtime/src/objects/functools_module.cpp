@@ -25,13 +25,19 @@ static TypeObject* lru_wrapper_type = nullptr;
 static TypeObject* cache_info_type = nullptr;
 
 // ---- partial ---------------------------------------------------------------------------
-struct PartialObject : Object {
+struct PartialObject : GcObject {
   Value func;
   Value args;      // tuple
   Value keywords;  // dict
   Value dict;
-  PartialObject() : Object(partial_type) {}
+  PartialObject() : GcObject(partial_type) {}
   Value* instance_dict() noexcept override { return &dict; }
+  void traverse(GcVisitFn visit, void* arg) override {
+    for (const Value* v : {&func, &args, &keywords, &dict}) gc_visit(*v, visit, arg);
+  }
+  void clear() override {
+    for (Value* v : {&func, &args, &keywords, &dict}) Value gone = std::move(*v);
+  }
 };
 
 static Value partial_new(TypeObject* type, const CallArgs& a) {
@@ -148,15 +154,21 @@ static Value f_wraps(const CallArgs& a) {
 }
 
 // ---- lru_cache -------------------------------------------------------------------------
-struct LruWrapper : Object {
+struct LruWrapper : GcObject {
   Value func;
   Value cache;  // dict key -> result, least recently used first
   std::int64_t maxsize = 128;  // -1: unbounded
   bool typed = false;
   std::int64_t hits = 0, misses = 0;
   Value dict;
-  LruWrapper() : Object(lru_wrapper_type) {}
+  LruWrapper() : GcObject(lru_wrapper_type) {}
   Value* instance_dict() noexcept override { return &dict; }
+  void traverse(GcVisitFn visit, void* arg) override {
+    for (const Value* v : {&func, &cache, &dict}) gc_visit(*v, visit, arg);
+  }
+  void clear() override {
+    for (Value* v : {&func, &cache, &dict}) Value gone = std::move(*v);
+  }
 };
 
 struct KwMark : Object {

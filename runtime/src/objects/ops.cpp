@@ -249,7 +249,11 @@ void generic_setattr(const Value& obj, const Value& name, const Value& value) {
       raise_error(exc::AttributeError, "'" + t->name + "' object attribute '" + str_data(name) + "' is read-only");
     raise_error(exc::AttributeError, "'" + t->name + "' object has no attribute '" + str_data(name) + "'");
   }
-  if (!d->is_bound()) *d = make_dict();
+  if (!d->is_bound()) {
+    *d = make_dict();
+    // A plain instance's dict: CPython 3.11 keeps these values inline (gc.hpp).
+    if (t->is_heap && t->native_base == object_type) d->object()->gc_flags |= kGcManagedDict;
+  }
   if (value.is_bound()) {
     dict_setitem(*d, name, value);
   } else if (!dict_del(*d, name)) {

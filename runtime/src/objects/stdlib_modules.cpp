@@ -16,6 +16,7 @@ Value create_contextlib();  // contextlib_module.cpp
 Value create_dataclasses();
 Value create_attr();
 Value create_enum();
+Value create_gc();      // gc_module.cpp
 void install_open_builtin();     // file_object.cpp
 void install_bytes_behaviour();  // bytes_object.cpp
 
@@ -34,6 +35,7 @@ static bool register_stdlib() {
   register_module("dataclasses", &create_dataclasses);
   register_module("attr", &create_attr);
   register_module("enum", &create_enum);
+  register_module("gc", &create_gc);
   return true;
 }
 
