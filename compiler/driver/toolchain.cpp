@@ -29,6 +29,16 @@ Toolchain find_toolchain(const std::string& cxx, int opt_level) {
   tc.flags = {"-std=c++20", fmt::format("-O{}", opt_level), "-g0", "-s", "-Wall", "-Wextra"};
   // The test suite sets AIOC_WERROR=1: generated code must compile without warnings.
   if (env_or("AIOC_WERROR", "0") == "1") tc.flags.push_back("-Werror");
+  // $AIOC_EXTRA_CXXFLAGS: space-separated flags appended to the compile command (and so to
+  // the cache key), e.g. "-fsanitize=address,undefined" with $AIOC_RUNTIME_LIB pointing at
+  // a libaio.a built with the same sanitizers (scripts/stress).
+  std::string extra = env_or("AIOC_EXTRA_CXXFLAGS", "");
+  for (size_t pos = 0; pos < extra.size();) {
+    size_t end = extra.find(' ', pos);
+    if (end == std::string::npos) end = extra.size();
+    if (end > pos) tc.flags.push_back(extra.substr(pos, end - pos));
+    pos = end + 1;
+  }
   return tc;
 }
 

@@ -38,6 +38,9 @@ class FutureBase;
 class DoneCallback : public RefCounted {
  public:
   virtual void on_done(FutureBase& fut) = 0;
+  // How a Future's repr names this callback (CPython's _format_callback_source), e.g.
+  // "Task.task_wakeup()".
+  virtual std::string describe() const { return "<callback>()"; }
 };
 
 class FutureBase : public RefCounted {
@@ -76,6 +79,7 @@ class FutureBase : public RefCounted {
     return n;
   }
   std::size_t callback_count() const noexcept { return callbacks_.size(); }
+  const std::vector<Ref<DoneCallback>>& callbacks() const noexcept { return callbacks_; }
 
   // The CancelledError for this cancelled future (_make_cancelled_error).
   std::exception_ptr make_cancelled_error();

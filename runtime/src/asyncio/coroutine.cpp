@@ -48,7 +48,7 @@ Value coro_throw(const CallArgs& a) {
   check_nargs(a, "throw", 2, 4);
   CoroutineObject* c = self_coro(a);
   Value e = a[1];
-  if (e.is_object() && e.object()->type->type == type_type) e = call(e, {});
+  if (e.is_object() && e.object()->type->is_subtype_of(type_type)) e = call(e, {});
   if (!is_exception_instance(e)) raise_type_error("exceptions must derive from BaseException");
   if (c->closed || c->coro.done()) raise(e);
   return drive(c, std::make_exception_ptr(PyException(e)));
@@ -105,6 +105,8 @@ std::string coroutine_repr_inner(const CoroutineObject& c) {
   const char* file = c.code ? c.code->filename : "?";
   int line = c.code ? c.code->first_line : 0;
   if (c.coro.done() || c.closed) return fmt::format("{}() done, defined at {}:{}", qn, file, line);
+  // Started: the line it is suspended at; before the first step, the def line (as CPython).
+  if (const TraceFrame* f = c.coro ? c.coro.promise().frame_ : nullptr) line = f->line;
   return fmt::format("{}() running at {}:{}", qn, file, line);
 }
 
