@@ -24,6 +24,7 @@ struct Shared {
 };
 
 aio::Coro<void> child(Shared& sh, long i) {
+  std::exception_ptr cancelled;  // no co_await in a handler: catch, leave it, then clean up
   try {
     switch (i % 4) {
       case 0:
@@ -45,15 +46,17 @@ aio::Coro<void> child(Shared& sh, long i) {
         break;
     }
   } catch (const aio::CancelledError&) {
-    // Cleanup that suspends during the shutdown, and may itself be cancelled again.
-    try {
-      co_await aio::sleep(0);
-      co_await aio::sleep(0);
-    } catch (const aio::CancelledError&) {
-    }
-    ++sh.cleanups;
-    throw;
+    cancelled = std::current_exception();
   }
+  if (!cancelled) co_return;
+  // Cleanup that suspends during the shutdown, and may itself be cancelled again.
+  try {
+    co_await aio::sleep(0);
+    co_await aio::sleep(0);
+  } catch (const aio::CancelledError&) {
+  }
+  ++sh.cleanups;
+  std::rethrow_exception(cancelled);
 }
 
 aio::Coro<void> failer() {
