@@ -115,6 +115,8 @@ std::string FunctionEmitter::emit_function(const ast::Arguments& args, const ast
 
   w_.open(fmt::format("static {} {}({})", ret, fn, params));
   w_.line(fmt::format("aio::TraceFrame frame{{&{}, {}}};", code, first_line));
+  // A coroutine's repr shows the line it is suspended at: the promise points at `frame`.
+  if (coroutine_ && !async_generator_) w_.line("co_await aio::TrackFrame{&frame};");
   for (std::size_t i = 0; i < slots.size(); ++i) {
     bool cell = scope.binding_of(slots[i]) == sema::Binding::Cell;
     if (cell) {

@@ -27,6 +27,18 @@ Toolchain find_toolchain(const std::string& cxx, int opt_level) {
   // -s: tracebacks come from our own line tables, so symbols only cost disk (a stripped
   // program is ~1 MB instead of ~20 MB, which matters for a cache of a thousand programs).
   tc.flags = {"-std=c++20", fmt::format("-O{}", opt_level), "-g0", "-s", "-Wall", "-Wextra"};
+  // $AIOC_EXTRA_CXXFLAGS: space-separated flags appended to the compile command (and so to
+  // the cache key), e.g. "-fsanitize=address,undefined" with $AIOC_RUNTIME_LIB pointing at
+  // a libaio.a built with the same sanitizers (scripts/stress).
+  std::string extra = env_or("AIOC_EXTRA_CXXFLAGS", "");
+  // Sanitizer reports (and their suppressions) need symbols: do not strip then.
+  if (!extra.empty()) tc.flags = {"-std=c++20", fmt::format("-O{}", opt_level), "-g1", "-Wall", "-Wextra"};
+  for (size_t pos = 0; pos < extra.size();) {
+    size_t end = extra.find(' ', pos);
+    if (end == std::string::npos) end = extra.size();
+    if (end > pos) tc.flags.push_back(extra.substr(pos, end - pos));
+    pos = end + 1;
+  }
   // The test suite sets AIOC_WERROR=1: generated code must compile without warnings.
   if (env_or("AIOC_WERROR", "0") == "1") tc.flags.push_back("-Werror");
   // AIOC_EXTRA_CXXFLAGS (space-separated, e.g. "-fsanitize=address -g" for scripts/leakcheck

@@ -16,7 +16,8 @@ struct Toolchain {
 };
 
 // The toolchain for `cxx` (empty: $CXX, else g++) at optimisation level `opt_level`.
-// $AIOC_RUNTIME_INCLUDE and $AIOC_RUNTIME_LIB override the built-in runtime paths.
+// $AIOC_RUNTIME_INCLUDE and $AIOC_RUNTIME_LIB override the built-in runtime paths;
+// $AIOC_EXTRA_CXXFLAGS (space-separated) adds compiler flags.
 Toolchain find_toolchain(const std::string& cxx, int opt_level);
 
 // Compiles `cpp_path` to `exe_path`. Returns true on success; otherwise the compiler's

@@ -36,6 +36,7 @@
 namespace aio {
 
 class FutureBase;
+struct TraceFrame;  // exceptions.hpp: a generated function's current line
 
 void* frame_alloc(std::size_t size);
 void frame_free(void* p, std::size_t size) noexcept;
@@ -97,6 +98,9 @@ struct PromiseBase {
   // CPython 3.11 forwards to the generator (asyncgen_hooks.cpp).
   bool defer_initial_throw_ = false;
   std::exception_ptr exception_;
+  // A generated coroutine's line table entry (TrackFrame below), for its repr; null in
+  // typed C++ coroutines and before the first step.
+  const TraceFrame* frame_ = nullptr;
 
   // Lazy start. A thrown-in exception pending at the first resume (a task cancelled before
   // it ran, coro.throw() on a fresh coroutine) is raised here, before the body runs.
@@ -206,6 +210,20 @@ class [[nodiscard]] Coro {
 
 // co_await aio::yield_now(): a bare yield; the driver resumes the coroutine on the next
 // loop iteration (asyncio.sleep(0)).
+// Generated coroutine bodies start with `co_await aio::TrackFrame{&frame};`: it records the
+// body's TraceFrame in the promise, so that the coroutine's repr shows the line it is
+// suspended at (CPython's cr_frame.f_lineno). It never suspends.
+struct TrackFrame {
+  const TraceFrame* frame;
+  bool await_ready() const noexcept { return false; }
+  template <class P>
+  bool await_suspend(std::coroutine_handle<P> h) const noexcept {
+    h.promise().frame_ = frame;
+    return false;
+  }
+  void await_resume() const noexcept {}
+};
+
 struct [[nodiscard]] YieldAwaiter {
   Runner* runner = nullptr;
   bool await_ready() const noexcept { return false; }

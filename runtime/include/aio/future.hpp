@@ -39,6 +39,9 @@ class FutureBase;
 class DoneCallback : public RefCounted {
  public:
   virtual void on_done(FutureBase& fut) = 0;
+  // How a Future's repr names this callback (CPython's _format_callback_source), e.g.
+  // "Task.task_wakeup()".
+  virtual std::string describe() const { return "<callback>()"; }
 };
 
 class FutureBase : public RefCounted {
@@ -84,6 +87,13 @@ class FutureBase : public RefCounted {
     return n;
   }
   std::size_t callback_count() const noexcept { return (callback0_ ? 1 : 0) + callbacks_.size(); }
+  // Every registered callback in registration order (for reprs; not a hot path).
+  std::vector<DoneCallback*> callback_list() const {
+    std::vector<DoneCallback*> all;
+    if (callback0_) all.push_back(callback0_.get());
+    for (const auto& cb : callbacks_) all.push_back(cb.get());
+    return all;
+  }
 
   // The CancelledError for this cancelled future (_make_cancelled_error).
   std::exception_ptr make_cancelled_error();

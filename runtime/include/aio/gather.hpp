@@ -37,6 +37,7 @@ class GatherCore final : public DoneCallback {
   bool cancel_children(const std::optional<std::string>& msg);
   const std::vector<Ref<FutureBase>>& children() const noexcept { return children_; }
   void on_done(FutureBase& fut) override;
+  std::string describe() const override { return "gather.<locals>._done_callback()"; }
 
  private:
   Ref<FutureBase> outer_;

@@ -130,6 +130,8 @@ std::string coroutine_repr_inner(const CoroutineObject& c) {
   const char* file = c.code ? c.code->filename : "?";
   int line = c.code ? c.code->first_line : 0;
   if (c.coro.done() || c.closed) return fmt::format("{}() done, defined at {}:{}", qn, file, line);
+  // Started: the line it is suspended at; before the first step, the def line (as CPython).
+  if (const TraceFrame* f = c.coro ? c.coro.promise().frame_ : nullptr) line = f->line;
   return fmt::format("{}() running at {}:{}", qn, file, line);
 }
 

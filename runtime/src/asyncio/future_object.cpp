@@ -6,6 +6,7 @@
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/function.hpp"
 #include "aio/gather.hpp"
 #include "aio/list.hpp"
 #include "aio/ops.hpp"
@@ -26,6 +27,24 @@ class PyDoneCallback final : public DoneCallback {
   explicit PyDoneCallback(Value fn) : fn_(std::move(fn)) {}
   void on_done(FutureBase& f) override { call(fn_, {future_value(&f)}); }
   const Value& fn() const { return fn_; }
+  // format_helpers._format_callback_source: the qualified name, "()", and for a function
+  // defined in the program " at FILE:LINE" (its def line).
+  std::string describe() const override {
+    std::string name;
+    try {
+      Value n = getattr_or(fn_, make_str(std::string_view("__qualname__")), Value());
+      if (!n.is_bound()) n = getattr_or(fn_, make_str(std::string_view("__name__")), Value());
+      name = n.is_bound() ? to_std_string(n) : repr_std(fn_);
+    } catch (const PyException&) {
+      name = "?";
+    }
+    name += "()";
+    if (fn_.is_object() && fn_.object()->type == function_type) {
+      const CodeInfo* code = static_cast<FunctionObject*>(fn_.object())->code;
+      if (code) name += fmt::format(" at {}:{}", code->filename, code->first_line);
+    }
+    return name;
+  }
 
  private:
   Value fn_;
@@ -63,6 +82,16 @@ std::string outcome_text(FutureBase& f) {
   return " result=None";
 }
 
+// base_futures._format_callbacks: " cb=[a(), b()]", or " cb=[first(), <n more>, last()]".
+std::string callbacks_text(FutureBase& f) {
+  const auto cbs = f.callback_list();
+  if (cbs.empty()) return "";
+  std::string inner = cbs.front()->describe();
+  if (cbs.size() == 2) inner += ", " + cbs.back()->describe();
+  if (cbs.size() > 2) inner += fmt::format(", <{} more>, {}", cbs.size() - 2, cbs.back()->describe());
+  return " cb=[" + inner + "]";
+}
+
 Value fut_result(const CallArgs& a) {
   check_nargs(a, "result", 1, 1);
   return future_result_value(self_future(a));
@@ -94,7 +123,8 @@ Value fut_set_exception(const CallArgs& a) {
   if (!f) raise_error(exc::RuntimeError, "Task does not support set_exception operation");
   if (f->done()) raise_error(exc::InvalidStateError, "invalid state");  // _asyncio's C Future text
   Value e = a[1];
-  if (e.is_object() && e.object()->type->type == type_type) e = call(e, {});
+  // An exception class is instantiated; an instance is used as is.
+  if (e.is_object() && e.object()->type->is_subtype_of(type_type)) e = call(e, {});
   if (isinstance_of(e, exc::StopIteration))
     raise_type_error("StopIteration interacts badly with generators and cannot be raised into a Future");
   f->set_exception(std::make_exception_ptr(PyException(e)));
@@ -193,10 +223,11 @@ std::string future_repr(FutureBase& f) {
     std::string s = fmt::format("<Task {} name={} coro=<{}>", state, str_repr(t->name()),
                                 coroutine_repr_inner(*static_cast<CoroutineObject*>(t->coro_value.object())));
     s += outcome_text(f);
+    s += callbacks_text(f);
     if (FutureBase* w = t->waiting_on()) s += " wait_for=" + future_repr(*w);
     return s + ">";
   }
-  return "<Future " + state_text(f) + outcome_text(f) + ">";
+  return "<Future " + state_text(f) + outcome_text(f) + callbacks_text(f) + ">";
 }
 
 namespace {

@@ -97,6 +97,12 @@ void EventLoop::schedule_timer(Ref<TimerHandle> h) {
 }
 
 void EventLoop::schedule_threadsafe(Ref<Handle> h) {
+  // On the loop's own thread it is call_soon: CPython appends to the same ready queue, so
+  // call_soon and call_soon_threadsafe callbacks keep their relative order.
+  if (running() == this) {
+    ready_.push_back(std::move(h));
+    return;
+  }
   bool wake;
   {
     std::lock_guard<std::mutex> lock(threadsafe_mutex_);

@@ -56,6 +56,7 @@ class TaskWakeup final : public DoneCallback {
  public:
   explicit TaskWakeup(TaskBase& t) : task_(&t) {}
   void on_done(FutureBase&) override { task_->step(); }
+  std::string describe() const override { return "Task.task_wakeup()"; }
 
  private:
   Ref<TaskBase> task_;

@@ -10,6 +10,7 @@ class TaskGroup::OnDone final : public DoneCallback {
  public:
   explicit OnDone(Ref<TaskGroup> g) : group_(std::move(g)) {}
   void on_done(FutureBase& f) override { group_->on_task_done(static_cast<TaskBase&>(f)); }
+  std::string describe() const override { return "TaskGroup._on_task_done()"; }
 
  private:
   Ref<TaskGroup> group_;

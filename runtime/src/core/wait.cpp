@@ -17,6 +17,7 @@ class WaitCallback final : public DoneCallback {
   WaitCallback(Ref<Future<void>> waiter, std::size_t n, ReturnWhen when)
       : waiter_(std::move(waiter)), counter_(n), when_(when) {}
   Ref<TimerHandle> timer;
+  std::string describe() const override { return "_wait.<locals>._on_completion()"; }
   // _on_completion
   void on_done(FutureBase& f) override {
     --counter_;
@@ -74,6 +75,7 @@ class AsCompleted::Callback final : public DoneCallback {
   Queue<Ref<FutureBase>> done;
   Ref<TimerHandle> timer;
 
+  std::string describe() const override { return "as_completed.<locals>._on_completion()"; }
   void on_done(FutureBase& f) override {
     if (todo.empty()) return;  // the timeout came first
     todo.erase(&f);
@@ -124,6 +126,7 @@ namespace {
 class ShieldInner final : public DoneCallback {
  public:
   ShieldInner(Ref<FutureBase> outer, ShieldCopy copy) : outer_(std::move(outer)), copy_(copy) {}
+  std::string describe() const override { return "shield.<locals>._inner_done_callback()"; }
   void on_done(FutureBase& inner) override {
     if (outer_->cancelled()) {
       if (!inner.cancelled()) inner.mark_retrieved();
@@ -143,6 +146,7 @@ class ShieldOuter final : public DoneCallback {
  public:
   ShieldOuter(Ref<FutureBase> inner, Ref<DoneCallback> inner_cb)
       : inner_(std::move(inner)), inner_cb_(std::move(inner_cb)) {}
+  std::string describe() const override { return "shield.<locals>._outer_done_callback()"; }
   void on_done(FutureBase&) override {
     if (!inner_->done()) inner_->remove_done_callback(inner_cb_.get());
   }

@@ -10,6 +10,7 @@ class ReleaseWaiter final : public DoneCallback {
  public:
   explicit ReleaseWaiter(Ref<Future<void>> w) : waiter_(std::move(w)) {}
   void on_done(FutureBase&) override { release_waiter(*waiter_); }
+  std::string describe() const override { return "_release_waiter()"; }
   static void release_waiter(Future<void>& w) {
     if (!w.done()) w.set_result();
   }
