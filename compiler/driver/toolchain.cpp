@@ -33,20 +33,10 @@ Toolchain find_toolchain(const std::string& cxx, int opt_level) {
   std::string extra = env_or("AIOC_EXTRA_CXXFLAGS", "");
   // Sanitizer reports (and their suppressions) need symbols: do not strip then.
   if (!extra.empty()) tc.flags = {"-std=c++20", fmt::format("-O{}", opt_level), "-g1", "-Wall", "-Wextra"};
-  for (size_t pos = 0; pos < extra.size();) {
-    size_t end = extra.find(' ', pos);
-    if (end == std::string::npos) end = extra.size();
-    if (end > pos) tc.flags.push_back(extra.substr(pos, end - pos));
-    pos = end + 1;
-  }
   // The test suite sets AIOC_WERROR=1: generated code must compile without warnings.
   if (env_or("AIOC_WERROR", "0") == "1") tc.flags.push_back("-Werror");
-  // AIOC_EXTRA_CXXFLAGS (space-separated, e.g. "-fsanitize=address -g" for scripts/leakcheck
-  // with a sanitizer libaio in AIOC_RUNTIME_LIB) are appended; such builds keep symbols.
-  std::string extra = env_or("AIOC_EXTRA_CXXFLAGS", "");
-  if (!extra.empty()) std::erase(tc.flags, std::string("-s"));
-  for (std::size_t pos = 0; pos < extra.size();) {
-    std::size_t end = extra.find(' ', pos);
+  for (size_t pos = 0; pos < extra.size();) {
+    size_t end = extra.find(' ', pos);
     if (end == std::string::npos) end = extra.size();
     if (end > pos) tc.flags.push_back(extra.substr(pos, end - pos));
     pos = end + 1;

@@ -1,5 +1,6 @@
 // wait, AsCompleted, shield and Timeout on the typed core against python3 3.11.7 (comb.py,
-// quoted in pieces below). Timer delays are far apart so the order does not depend on load.
+// quoted in pieces below, with every delay tripled). Timer delays are at least 30 ms apart so the
+// order does not depend on load.
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
@@ -31,19 +32,19 @@ std::string counts(const char* what, const aio::WaitResult& r) {
 }
 
 aio::Coro<void> comb_main() {
-  auto a = aio::create_task(job("a", 0.08));
-  auto b = aio::create_task(job("b", 0.01));
-  auto c = aio::create_task(job("c", 0.15));
+  auto a = aio::create_task(job("a", 0.24));
+  auto b = aio::create_task(job("b", 0.03));
+  auto c = aio::create_task(job("c", 0.45));
   Refs ts{Refs::value_type(a), Refs::value_type(b), Refs::value_type(c)};
   aio::Coro<aio::WaitResult> w1 = aio::wait(ts, aio::ReturnWhen::FirstCompleted);
   aio::WaitResult r = co_await w1;
   g_out.push_back("first: ['" + static_cast<aio::Task<std::string>&>(*r.done[0]).result() +
                   "'] pending=" + std::to_string(r.pending.size()));
-  aio::Coro<aio::WaitResult> w2 = aio::wait(ts, aio::ReturnWhen::AllCompleted, 0.02);
+  aio::Coro<aio::WaitResult> w2 = aio::wait(ts, aio::ReturnWhen::AllCompleted, 0.06);
   r = co_await w2;
   g_out.push_back(counts("timeout", r));
-  auto x = aio::create_task(job("x", 0.01, true));
-  auto y = aio::create_task(job("y", 0.05));
+  auto x = aio::create_task(job("x", 0.03, true));
+  auto y = aio::create_task(job("y", 0.15));
   Refs ts2{Refs::value_type(x), Refs::value_type(y)};
   aio::Coro<aio::WaitResult> w3 = aio::wait(ts2, aio::ReturnWhen::FirstException);
   r = co_await w3;
@@ -55,8 +56,8 @@ aio::Coro<void> comb_main() {
   g_out.push_back(counts("all", r));
 
   // for f in asyncio.as_completed([job("p", .03), job("q", .01), job("r", .02)]): out.append("ac " + await f)
-  Refs acs{Refs::value_type(aio::create_task(job("p", 0.03))), Refs::value_type(aio::create_task(job("q", 0.01))),
-           Refs::value_type(aio::create_task(job("r", 0.02)))};
+  Refs acs{Refs::value_type(aio::create_task(job("p", 0.09))), Refs::value_type(aio::create_task(job("q", 0.03))),
+           Refs::value_type(aio::create_task(job("r", 0.06)))};
   {
     aio::AsCompleted ac(acs);
     for (std::size_t i = 0; i < ac.size(); ++i) {
@@ -65,10 +66,10 @@ aio::Coro<void> comb_main() {
       g_out.push_back("ac " + static_cast<aio::Task<std::string>&>(*f).result());
     }
   }
-  auto t_task = aio::create_task(job("t", 0.5));
-  Refs acs2{Refs::value_type(aio::create_task(job("s", 0.01))), Refs::value_type(t_task)};
+  auto t_task = aio::create_task(job("t", 1.5));
+  Refs acs2{Refs::value_type(aio::create_task(job("s", 0.03))), Refs::value_type(t_task)};
   try {
-    aio::AsCompleted ac(acs2, 0.05);
+    aio::AsCompleted ac(acs2, 0.15);
     for (std::size_t i = 0; i < ac.size(); ++i) {
       aio::Coro<aio::Ref<aio::FutureBase>> n = ac.next();
       aio::Ref<aio::FutureBase> f = co_await n;
@@ -80,7 +81,7 @@ aio::Coro<void> comb_main() {
   t_task->cancel();
 
   // inner = create_task(job("inner", .02)); outer = shield(inner); await sleep(0); outer.cancel()
-  auto inner = aio::create_task(job("inner", 0.02));
+  auto inner = aio::create_task(job("inner", 0.06));
   aio::Ref<aio::Future<std::string>> outer = aio::shield(inner);
   co_await aio::sleep(0);
   outer->cancel();
@@ -93,7 +94,7 @@ aio::Coro<void> comb_main() {
   g_out.push_back("inner " + iv);
 
   // async with asyncio.timeout(0.01) as cm: await asyncio.sleep(1)
-  aio::Ref<aio::Timeout> cm = aio::timeout(0.01);
+  aio::Ref<aio::Timeout> cm = aio::timeout(0.03);
   cm->enter();
   std::exception_ptr err;
   try {
