@@ -56,6 +56,19 @@ Value ne(const Value& a, const Value& b);
 Value gt(const Value& a, const Value& b);
 Value ge(const Value& a, const Value& b);
 Value compare(const Value& a, const Value& b, CompareOp op);
+// The bool `op` gives for a three-way result `sign` (<0, 0, >0): the rich-compare slots of
+// types with a total order (int, float, str) share it.
+inline Value compare_sign(int sign, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return Value(sign < 0);
+    case CompareOp::Le: return Value(sign <= 0);
+    case CompareOp::Eq: return Value(sign == 0);
+    case CompareOp::Ne: return Value(sign != 0);
+    case CompareOp::Gt: return Value(sign > 0);
+    case CompareOp::Ge: return Value(sign >= 0);
+  }
+  return Value();
+}
 // Boolean forms used by containers and sorting (identity implies equality for eq_bool).
 bool eq_bool(const Value& a, const Value& b);
 bool lt_bool(const Value& a, const Value& b);

@@ -137,14 +137,7 @@ static Value float_compare_slot(const Value& a, const Value& b, CompareOp op) {
       Value fl_int = call(Value::borrowed(int_type), {Value(fl)});
       int c = lt_bool(i, fl_int) ? -1 : lt_bool(fl_int, i) ? 1 : (f > fl ? -1 : 0);  // sign of i - f
       if (!a_int) c = -c;  // sign of a - b
-      switch (op) {
-        case CompareOp::Lt: return Value(c < 0);
-        case CompareOp::Le: return Value(c <= 0);
-        case CompareOp::Eq: return Value(c == 0);
-        case CompareOp::Ne: return Value(c != 0);
-        case CompareOp::Gt: return Value(c > 0);
-        case CompareOp::Ge: return Value(c >= 0);
-      }
+      return compare_sign(c, op);
     }
   }
   double x = to_double(a), y = to_double(b);

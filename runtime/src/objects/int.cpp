@@ -228,15 +228,7 @@ static Value int_compare_slot(const Value& a, const Value& b, CompareOp op) {
   } else {
     return Value();
   }
-  switch (op) {
-    case CompareOp::Lt: return Value(c < 0);
-    case CompareOp::Le: return Value(c <= 0);
-    case CompareOp::Eq: return Value(c == 0);
-    case CompareOp::Ne: return Value(c != 0);
-    case CompareOp::Gt: return Value(c > 0);
-    case CompareOp::Ge: return Value(c >= 0);
-  }
-  return Value();
+  return compare_sign(c, op);
 }
 
 static Value int_repr_slot(const Value& v) { return make_str(int_repr(v)); }

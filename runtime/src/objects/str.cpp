@@ -195,13 +195,7 @@ static Value str_compare_slot(const Value& a, const Value& b, CompareOp op) {
   if (op == CompareOp::Eq) return Value(str_equal(a, b));
   if (op == CompareOp::Ne) return Value(!str_equal(a, b));
   int c = str_data(a).compare(str_data(b));  // UTF-8 byte order == code point order
-  switch (op) {
-    case CompareOp::Lt: return Value(c < 0);
-    case CompareOp::Le: return Value(c <= 0);
-    case CompareOp::Gt: return Value(c > 0);
-    case CompareOp::Ge: return Value(c >= 0);
-    default: return Value();
-  }
+  return compare_sign(c, op);
 }
 
 static Value str_repeat(const Value& s, const Value& n) {

@@ -19,8 +19,7 @@ using namespace aioc::test;
 
 namespace {
 
-const std::filesystem::path kRuntimeInclude =
-    std::filesystem::path(__FILE__).parent_path() / "../../../runtime/include";
+const std::filesystem::path kRuntimeInclude = AIOC_TEST_RUNTIME_INCLUDE;
 
 // Emits `m` and compiles it with -fsyntax-only; returns the compiler's exit status.
 int compile(ast::Module& m, const std::string& stem) {
