@@ -23,12 +23,21 @@ CoroutineObject* self_coro(const CallArgs& a) {
   return static_cast<CoroutineObject*>(a[0].object());
 }
 
-[[noreturn]] void raise_reused() { raise_error(exc::RuntimeError, "cannot reuse already awaited coroutine"); }
+// The awaitables of async generators (asend/athrow code) word it as CPython's
+// async_gen_asend / async_gen_athrow objects do.
+[[noreturn]] void raise_reused(const CoroutineObject* c) {
+  std::string_view qualname = c->code ? c->code->qualname : "";
+  if (qualname == "async_generator.asend")
+    raise_error(exc::RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+  if (qualname == "async_generator.athrow")
+    raise_error(exc::RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+  raise_error(exc::RuntimeError, "cannot reuse already awaited coroutine");
+}
 
 // Resumes through the coroutine's own runner: StopIteration(value) at the end, the awaited
 // future (or None for a bare yield) when it suspends.
 Value drive(CoroutineObject* c, std::exception_ptr throw_in) {
-  if (c->closed || c->coro.done()) raise_reused();
+  if (c->closed || c->coro.done()) raise_reused(c);
   c->claimed = true;
   if (!c->runner.attached()) c->runner.attach(c->coro.handle());
   Runner::Status st = c->runner.resume(std::move(throw_in));
@@ -50,7 +59,7 @@ Value coro_throw(const CallArgs& a) {
   check_nargs(a, "throw", 2, 4);
   CoroutineObject* c = self_coro(a);
   Value e = thrown_exception(a);
-  if (c->closed || c->coro.done()) raise_reused();
+  if (c->closed || c->coro.done()) raise_reused(c);
   return drive(c, std::make_exception_ptr(PyException(e)));
 }
 
@@ -158,7 +167,7 @@ Value make_coroutine(Coro<Value>&& coro, const CodeInfo* code) {
 AwaitValue::AwaitValue(const Value& v) : target_(v) {
   if (is_coroutine(v)) {
     coro_ = static_cast<CoroutineObject*>(v.object());
-    if (coro_->closed || coro_->coro.done()) raise_reused();
+    if (coro_->closed || coro_->coro.done()) raise_reused(coro_);
     if (coro_->claimed) raise_error(exc::RuntimeError, "coroutine is being awaited already");
     coro_->claimed = true;
     return;
