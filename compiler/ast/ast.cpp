@@ -38,4 +38,14 @@ const char* cmpop_text(CmpOpKind op) {
   return "?";
 }
 
+bool has_future_import(const Module& module, std::string_view feature) {
+  for (const auto& s : module.body) {
+    const auto* f = s ? s->as<ImportFrom>() : nullptr;
+    if (!f || f->level != 0 || f->module != "__future__") continue;
+    for (const auto& a : f->names)
+      if (a.name == feature) return true;
+  }
+  return false;
+}
+
 }  // namespace aioc::ast

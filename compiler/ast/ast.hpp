@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -255,5 +256,9 @@ const char* binop_name(BinOpKind op);
 const char* binop_text(BinOpKind op);
 const char* cmpop_name(CmpOpKind op);
 const char* cmpop_text(CmpOpKind op);
+
+// Whether the module has `from __future__ import <feature>` (sema rejects such imports
+// anywhere but at the start, so the whole body may be searched).
+bool has_future_import(const Module& module, std::string_view feature);
 
 }  // namespace aioc::ast

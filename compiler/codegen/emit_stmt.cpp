@@ -6,6 +6,7 @@
 // own C++ block so the temporaries it creates die with it, as CPython's value stack does.
 #include <fmt/format.h>
 
+#include "ast/unparse.hpp"
 #include "codegen/function_emitter.hpp"
 #include "codegen/mangle.hpp"
 
@@ -232,9 +233,12 @@ void FunctionEmitter::aug_assign(const ast::AugAssign& s) {
 void FunctionEmitter::ann_assign(const ast::AnnAssign& s) {
   // Annotations of simple names in a class body are recorded in __annotations__
   // (dataclasses read them); elsewhere they are not evaluated, as in a function body.
+  // Under `from __future__ import annotations` the record is the annotation's source text.
   const auto* n = s.target->as<ast::Name>();
   if (scope_->kind == sema::ScopeKind::Class && n && s.simple) {
-    std::string ann = expr(*s.annotation);
+    std::string ann = ast::has_future_import(ctx_.module, "annotations")
+                          ? str(ast::unparse_annotation(*s.annotation))
+                          : expr(*s.annotation);
     VarRef ns = resolve(n->id);
     if (ns.kind == VarRef::ClassNs) {
       w_.line(fmt::format("aio::setitem(aio::dict_get({}, {}), {}, {});", ns.cpp,

@@ -18,6 +18,7 @@ void check_module(const ast::Module& module, const Analysis& analysis, const Sym
 
 void Checker::check_module(const ast::Module& module) {
   ctx_ = Context{analysis_.module.get(), Unit::Module, {}};
+  note_future_prefix(module);
   check_body(module.body);
 }
 

@@ -9,30 +9,14 @@
 #include <string_view>
 
 #include "sema/checker.hpp"
+#include "sema/supported_modules.hpp"
 
 namespace aioc::sema {
 namespace {
 
-// Modules the runtime provides (see DESIGN.md); submodules of these are accepted too.
-constexpr std::array<std::string_view, 34> kSupportedModules = {
-    "asyncio", "time", "sys", "functools", "contextlib", "collections", "dataclasses",
-    "itertools", "math", "random", "inspect", "typing", "attr", "threading",
-    "concurrent.futures", "queue", "heapq", "os", "gc", "socket", "signal", "logging",
-    "warnings", "weakref", "enum", "abc", "types", "operator", "string", "re", "json", "copy",
-    "__future__", "builtins"};
-
 // Builtins that need a run-time compiler or frame namespaces.
 constexpr std::array<std::string_view, 6> kUnsupportedBuiltins = {
     "exec", "eval", "compile", "globals", "locals", "__import__"};
-
-bool is_supported_module(std::string_view name) {
-  for (std::string_view m : kSupportedModules) {
-    if (name == m) return true;
-    if (name.size() > m.size() && name.substr(0, m.size()) == m && name[m.size()] == '.')
-      return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -51,12 +35,8 @@ void Checker::check_import(const ast::Stmt& s) {
   for (const auto& a : f->names) {
     if (a.name == "*") diags_.report(DiagKind::Unsupported, a.loc, "wildcard imports");
   }
-  if (is_supported_module(f->module)) return;
-  // `from concurrent import futures` names a supported submodule through its package.
-  bool all_submodules = !f->names.empty();
-  for (const auto& a : f->names)
-    all_submodules = all_submodules && is_supported_module(f->module + "." + a.name);
-  if (!all_submodules) diags_.report(DiagKind::UnsupportedModule, s.loc, f->module);
+  if (f->module == "__future__") check_future_import(s, *f);
+  if (!is_supported_module(f->module)) diags_.report(DiagKind::UnsupportedModule, s.loc, f->module);
 }
 
 void Checker::check_call_target(const ast::Expr& func) {

@@ -10,6 +10,8 @@
 // check_targets.cpp, check_unsupported.cpp.
 #pragma once
 
+#include <unordered_set>
+
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -54,6 +56,10 @@ class Checker {
   void check_class_keywords(const std::vector<ast::Keyword>& keywords);
   void check_constant(const ast::Expr& e, const ast::Constant& c);
 
+  // check_future.cpp
+  void note_future_prefix(const ast::Module& module);
+  void check_future_import(const ast::Stmt& s, const ast::ImportFrom& f);
+
  private:
   // check_stmt.cpp
   void check_def(const ast::Stmt& s, const ast::FunctionDef& f);
@@ -90,6 +96,8 @@ class Checker {
   const SymbolTable& table_;
   DiagQueue& diags_;
   Context ctx_;
+  // The `from __future__` statements at the start of the module (after its docstring).
+  std::unordered_set<const ast::Stmt*> future_prefix_;
 };
 
 }  // namespace aioc::sema

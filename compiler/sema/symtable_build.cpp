@@ -46,7 +46,7 @@ class Builder {
       : table_(table), analysis_(analysis), diags_(diags) {}
 
   void run(const ast::Module& m) {
-    future_annotations_ = has_future_annotations(m);
+    future_annotations_ = ast::has_future_import(m, "annotations");
     analysis_.module = std::make_unique<Scope>();
     Scope* s = analysis_.module.get();
     s->kind = ScopeKind::Module;
@@ -363,15 +363,6 @@ class Builder {
       add_def(*b, id, kDefLocal, target.loc);
       return;
     }
-  }
-
-  static bool has_future_annotations(const ast::Module& m) {
-    for (const auto& s : m.body) {
-      const auto* f = s ? s->as<ast::ImportFrom>() : nullptr;
-      if (!f || f->module != "__future__") continue;
-      for (const auto& a : f->names) if (a.name == "annotations") return true;
-    }
-    return false;
   }
 
   // `evaluated`: CPython evaluates this annotation at run time (absent the future import).

@@ -3,8 +3,8 @@
 
 A file is runnable when one of its RUN lines runs `%aioc run %s [args]`. Each is run as
 `python3 FILE args` and as `aioc run FILE args`, and the two stdouts and exit statuses must be
-equal. When that RUN line expects failure (`not %aioc run %s ...`, an uncaught exception),
-the last lines of the two stderrs must be equal too: the `ExcType: message` line that ends
+equal (python3 must succeed). When that RUN line expects failure (`not %aioc run %s ...`, an
+uncaught exception), the last lines of the two stderrs must be equal too: the `ExcType: message` line that ends
 a traceback (the frames above it name different files and lines in aioc's and CPython's
 traces, so only the last line is compared). In-file directives adjust the comparison:
 
@@ -98,6 +98,9 @@ def compare(path, aioc, python):
             lines[a - 1:b] = sorted(lines[a - 1:b])
         return "".join(lines)
 
+    if not expect_failure and py[0] != 0:
+        # Both failing alike would compare equal: a test meant to run must run under CPython.
+        return "fail", f"python3 exits {py[0]} on a test expected to succeed:\n{py[2][-2000:]}"
     same_err = not expect_failure or norm(last_line(py[2])) == norm(last_line(ai[2]))
     if py[0] == ai[0] and norm(py[1]) == norm(ai[1]) and same_err:
         return "pass", ""
