@@ -113,10 +113,11 @@ void FunctionEmitter::for_(const ast::For& s) {
   w_.close();
 }
 
-void FunctionEmitter::try_(const ast::Try& s, const ast::Loc& loc) {
-  if (s.is_star) unsupported(loc, "'except*' is not supported by aioc yet");
+void FunctionEmitter::try_(const ast::Try& s, const ast::Loc&) {
   if (!s.finalbody.empty()) {
     try_finally(s);
+  } else if (s.is_star) {
+    try_except_star(s);
   } else {
     try_except(s);
   }
@@ -153,6 +154,8 @@ void FunctionEmitter::try_finally(const ast::Try& s) {
   if (s.handlers.empty()) {
     body(s.body);
     body(s.orelse);
+  } else if (s.is_star) {
+    try_except_star(s);
   } else {
     try_except(s);
   }
@@ -178,7 +181,6 @@ void FunctionEmitter::try_except(const ast::Try& s) {
   w_.line(fmt::format("{} = e.value();", caught));
   w_.close();
   w_.open(fmt::format("if ({}.is_bound())", caught));
-  handlers_.push_back(caught);
   int opened = 0;
   bool matched_all = false;
   for (const auto& h : s.handlers) {
@@ -191,26 +193,8 @@ void FunctionEmitter::try_except(const ast::Try& s) {
       matched_all = true;
     }
     if (!h.name.empty()) store_name(h.name, caught);
-    // The handler runs with `caught` as the exception being handled (for __context__),
-    // unless it awaits: a HandlerScope must not live across a suspension point.
-    CodeWriter saved = std::move(w_);
-    w_ = CodeWriter();
-    for (int d = 0; d < saved.depth(); ++d) w_.indent();
-    body(h.body);
-    std::string text = w_.take();
-    w_ = std::move(saved);
-    if (text.find("co_await") == std::string::npos && text.find("co_yield") == std::string::npos) {
-      w_.line(fmt::format("aio::HandlerScope hs{{{}}};", caught));
-    }
-    w_.append(text);
-    if (!h.name.empty()) {
-      VarRef v = resolve(h.name);
-      if (v.kind == VarRef::ClassNs) {
-        w_.line(fmt::format("aio::dict_del({}, {});", v.cpp, attr_name(h.name)));
-      } else {
-        store_name(h.name, "aio::Value()");
-      }
-    }
+    handler_body(h.body, caught);
+    if (!h.name.empty()) unbind_handler_name(h.name);
     if (matched_all) {
       w_.close();
       break;
@@ -221,7 +205,6 @@ void FunctionEmitter::try_except(const ast::Try& s) {
   }
   if (!matched_all) w_.line(fmt::format("aio::reraise({});", caught));
   for (int i = 0; i < opened; ++i) w_.close();
-  handlers_.pop_back();
   if (!s.orelse.empty()) {
     w_.close(" else {");
     w_.indent();
@@ -229,6 +212,32 @@ void FunctionEmitter::try_except(const ast::Try& s) {
   }
   w_.close();
   w_.close();
+}
+
+void FunctionEmitter::handler_body(const ast::Body& handler, const std::string& handled) {
+  handlers_.push_back(handled);  // a bare `raise` re-raises it
+  // The handler runs with `handled` as the exception being handled (for __context__),
+  // unless it awaits: a HandlerScope must not live across a suspension point.
+  CodeWriter saved = std::move(w_);
+  w_ = CodeWriter();
+  for (int d = 0; d < saved.depth(); ++d) w_.indent();
+  body(handler);
+  std::string text = w_.take();
+  w_ = std::move(saved);
+  if (text.find("co_await") == std::string::npos && text.find("co_yield") == std::string::npos) {
+    w_.line(fmt::format("aio::HandlerScope hs{{{}}};", handled));
+  }
+  w_.append(text);
+  handlers_.pop_back();
+}
+
+void FunctionEmitter::unbind_handler_name(const std::string& name) {
+  VarRef v = resolve(name);
+  if (v.kind == VarRef::ClassNs) {
+    w_.line(fmt::format("aio::dict_del({}, {});", v.cpp, attr_name(name)));
+  } else {
+    store_name(name, "aio::Value()");
+  }
 }
 
 void FunctionEmitter::finally_epilogue(const Control& c, std::size_t depth) {

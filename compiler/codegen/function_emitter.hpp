@@ -77,7 +77,12 @@ class FunctionEmitter {
   void for_(const ast::For& s);
   void try_(const ast::Try& s, const ast::Loc& loc);
   void try_except(const ast::Try& s);
+  void try_except_star(const ast::Try& s);  // emit_except_star.cpp
   void try_finally(const ast::Try& s);
+  // An except handler's body, run while `handled` is the exception being handled.
+  void handler_body(const ast::Body& body, const std::string& handled);
+  // Unbinds `except ... as name` after its handler.
+  void unbind_handler_name(const std::string& name);
   void with_(const ast::With& s, std::size_t item);
   void jump(Jump kind, const std::string& value, std::size_t depth);
   void finally_epilogue(const Control& c, std::size_t depth);

@@ -13,6 +13,8 @@ traces, so only the last line is compared). In-file directives adjust the compar
   # CONFORMANCE-UNORDERED: A-B compare output lines A..B (1-based) as a multiset: for
                                lines whose order CPython itself leaves to timing (timers
                                due at the same instant, decided by wake-up latency)
+  # CONFORMANCE-STDERR: full   compare the whole stderr too (tracebacks whose every frame
+                               is in the file itself, e.g. exception-group boxes)
   # CONFORMANCE-SKIP: REASON   do not compare (CPython's own output is nondeterministic,
                                or depends on a Jupyter kernel); the reason is printed
 
@@ -43,8 +45,8 @@ def discover(roots):
 
 
 def plan(path):
-    """Returns (args, masks, unordered_ranges, skip_reason, expect_failure) for a runnable
-    file, else None."""
+    """Returns (args, masks, unordered_ranges, skip_reason, expect_failure, full_stderr) for a
+    runnable file, else None."""
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     args = None
@@ -64,7 +66,8 @@ def plan(path):
     masks = [re.compile(m) for m in re.findall(r"#\s*CONFORMANCE-MASK:\s*(.+)", text)]
     unordered = [(int(a), int(b)) for a, b in re.findall(r"#\s*CONFORMANCE-UNORDERED:\s*(\d+)-(\d+)", text)]
     skip = re.search(r"#\s*CONFORMANCE-SKIP:\s*(.+)", text)
-    return args, masks, unordered, skip.group(1).strip() if skip else None, expect_failure
+    full_stderr = re.search(r"#\s*CONFORMANCE-STDERR:\s*full", text) is not None
+    return args, masks, unordered, skip.group(1).strip() if skip else None, expect_failure, full_stderr
 
 
 def last_line(text):
@@ -82,7 +85,7 @@ def run(argv, cwd):
 
 
 def compare(path, aioc, python):
-    args, masks, unordered, skip, expect_failure = plan(path)
+    args, masks, unordered, skip, expect_failure, full_stderr = plan(path)
     if skip:
         return "skip", skip
     cwd = os.path.dirname(path)
@@ -101,14 +104,20 @@ def compare(path, aioc, python):
     if not expect_failure and py[0] != 0:
         # Both failing alike would compare equal: a test meant to run must run under CPython.
         return "fail", f"python3 exits {py[0]} on a test expected to succeed:\n{py[2][-2000:]}"
-    same_err = not expect_failure or norm(last_line(py[2])) == norm(last_line(ai[2]))
+    if full_stderr:
+        same_err = norm(py[2]) == norm(ai[2])
+    else:
+        same_err = not expect_failure or norm(last_line(py[2])) == norm(last_line(ai[2]))
     if py[0] == ai[0] and norm(py[1]) == norm(ai[1]) and same_err:
         return "pass", ""
     import difflib
     diff = "".join(difflib.unified_diff(norm(py[1]).splitlines(True), norm(ai[1]).splitlines(True),
                                         "python3", "aioc"))
     detail = f"exit python3={py[0]} aioc={ai[0]}\n{diff}"
-    if not same_err:
+    if not same_err and full_stderr:
+        detail += "".join(difflib.unified_diff(norm(py[2]).splitlines(True), norm(ai[2]).splitlines(True),
+                                               "python3 stderr", "aioc stderr"))
+    elif not same_err:
         detail += f"last stderr line:\n  python3: {last_line(py[2])}\n  aioc:    {last_line(ai[2])}\n"
     if ai[0] != 0 and ai[2]:
         detail += "aioc stderr:\n" + ai[2][-2000:]

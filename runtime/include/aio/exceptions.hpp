@@ -44,6 +44,10 @@ struct ExceptionObject : GcObject {
   Value cause;    // __cause__
   bool suppress_context = false;
   Value dict;     // attributes of user subclasses (and StopIteration.value etc.)
+  // BaseExceptionGroup instances only (exception_group.hpp): `message` and `exceptions`
+  // (a tuple), fixed at construction as in CPython, whatever happens to args later.
+  Value group_message;
+  Value group_excs;
   std::vector<TraceEntry> traceback;  // innermost first
   explicit ExceptionObject(TypeObject* t);
   Value* instance_dict() noexcept override { return &dict; }

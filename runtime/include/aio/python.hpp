@@ -5,6 +5,7 @@
 #include "aio/value.hpp"
 #include "aio/object.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/exception_group.hpp"
 #include "aio/str.hpp"
 #include "aio/int.hpp"
 #include "aio/float.hpp"

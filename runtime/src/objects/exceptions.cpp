@@ -286,6 +286,8 @@ TypeObject* builtin_exception(std::string_view name) {
   return it == exception_registry().end() ? nullptr : it->second;
 }
 
+void init_exception_groups();
+
 void init_exception_types() {
   using namespace exc;
   BaseException = def("BaseException", object_type);
@@ -346,6 +348,7 @@ void init_exception_types() {
   ExceptionGroup = def("ExceptionGroup", BaseExceptionGroup);
   ExceptionGroup->bases.push_back(Exception);
   ExceptionGroup->mro = {ExceptionGroup, BaseExceptionGroup, Exception, BaseException, object_type};
+  init_exception_groups();  // exception_group.cpp
 }
 
 }  // namespace aio

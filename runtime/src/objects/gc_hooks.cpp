@@ -99,7 +99,8 @@ void NativeFunctionObject::clear() {
 }
 
 void ExceptionObject::traverse(GcVisitFn visit, void* arg) {
-  for (const Value* v : {&args, &context, &cause, &dict}) gc_visit(*v, visit, arg);
+  for (const Value* v : {&args, &context, &cause, &dict, &group_message, &group_excs})
+    gc_visit(*v, visit, arg);
 }
 void ExceptionObject::clear() {
   // args stays a tuple: exception code reads it without checking.
@@ -107,6 +108,7 @@ void ExceptionObject::clear() {
   drop(context);
   drop(cause);
   drop(dict);
+  drop(group_excs);
 }
 
 }  // namespace aio

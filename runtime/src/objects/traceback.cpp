@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "aio/builtins.hpp"
+#include "aio/dict.hpp"
+#include "aio/exception_group.hpp"
 #include "aio/function.hpp"
 #include "aio/module.hpp"
 #include "aio/ops.hpp"
@@ -33,45 +35,154 @@ static std::string source_line(const char* filename, int line) {
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
-static void format_one(const Value& exc, std::string& out) {
-  ExceptionObject* e = as_exception(exc);
-  if (e && !e->traceback.empty()) {
-    out += "Traceback (most recent call last):\n";
-    for (std::size_t i = e->traceback.size(); i-- > 0;) {
-      const TraceEntry& t = e->traceback[i];
-      const char* file = t.code ? t.code->filename : "<unknown>";
-      const char* name = t.code ? t.code->name : "<module>";
-      out += "  File \"" + std::string(file) + "\", line " + std::to_string(t.line) + ", in " + name + "\n";
-      std::string src = source_line(file, t.line);
-      if (!src.empty()) out += "    " + src + "\n";
+namespace {
+
+// CPython's traceback._ExceptionPrintContext: exception groups are drawn as nested boxes,
+// every line inside one prefixed by its indent and margin ("| ", "+ " for a top-level
+// group's first line).
+struct PrintContext {
+  std::string out;
+  int group_depth = 0;
+  bool need_close = false;
+  std::vector<const Object*> seen;
+
+  std::string indent() const { return std::string(static_cast<std::size_t>(2 * group_depth), ' '); }
+
+  void emit(const std::string& text, char margin = '|') {
+    std::string prefix = indent();
+    if (group_depth) prefix += std::string(1, margin) + " ";
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      std::size_t nl = text.find('\n', pos);
+      std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
+      out += prefix;
+      out.append(text, pos, end - pos);
+      pos = end;
     }
   }
-  out += format_exception_only(exc) + "\n";
+};
+
+constexpr std::size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+std::string format_stack(const ExceptionObject* e) {
+  std::string text;
+  for (std::size_t i = e->traceback.size(); i-- > 0;) {
+    const TraceEntry& t = e->traceback[i];
+    const char* file = t.code ? t.code->filename : "<unknown>";
+    const char* name = t.code ? t.code->name : "<module>";
+    text += "  File \"" + std::string(file) + "\", line " + std::to_string(t.line) + ", in " + name + "\n";
+    std::string src = source_line(file, t.line);
+    if (!src.empty()) text += "    " + src + "\n";
+  }
+  return text;
 }
 
-static void format_chain(const Value& exc, std::string& out, std::vector<const Object*>& seen) {
-  seen.push_back(exc.object());
+// The "Type: message" line and the exception's __notes__, one line each.
+std::string format_exception_and_notes(const Value& exc) {
+  std::string text = format_exception_only(exc) + "\n";
   ExceptionObject* e = as_exception(exc);
-  if (e) {
-    auto unseen = [&](const Value& v) {
-      return v.is_bound() && std::find(seen.begin(), seen.end(), static_cast<const Object*>(v.object())) == seen.end();
-    };
-    if (unseen(e->cause)) {
-      format_chain(e->cause, out, seen);
-      out += "\nThe above exception was the direct cause of the following exception:\n\n";
-    } else if (!e->suppress_context && unseen(e->context)) {
-      format_chain(e->context, out, seen);
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  if (!e || !e->dict.is_bound()) return text;
+  Value notes = dict_get(e->dict, std::string_view("__notes__"));
+  if (!notes.is_bound()) return text;
+  if (!is_tuple_like(notes) && type_of(notes) != list_type) return text + str_data(repr(notes)) + "\n";
+  for (const Value& note : to_vector(notes)) {
+    std::string n = str_data(str(note));
+    for (std::size_t pos = 0;;) {
+      std::size_t nl = n.find('\n', pos);
+      text += n.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos) + "\n";
+      if (nl == std::string::npos) break;
+      pos = nl + 1;
     }
   }
-  format_one(exc, out);
+  return text;
 }
+
+void format_exception(const Value& exc, PrintContext& ctx);
+
+void format_group(const Value& exc, const ExceptionObject* e, PrintContext& ctx) {
+  if (ctx.group_depth > kMaxGroupDepth) {
+    ctx.emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+    return;
+  }
+  bool toplevel = ctx.group_depth == 0;
+  if (toplevel) ++ctx.group_depth;
+  if (!e->traceback.empty()) {
+    ctx.emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+    ctx.emit(format_stack(e));
+  }
+  ctx.emit(format_exception_and_notes(exc));
+  const std::vector<Value>& subs = tuple_items(e->group_excs);
+  std::size_t n = subs.size() <= kMaxGroupWidth ? subs.size() : kMaxGroupWidth + 1;
+  ctx.need_close = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    bool last = i == n - 1;
+    if (last) ctx.need_close = true;  // a nested group may draw the closing line instead
+    bool truncated = i >= kMaxGroupWidth;
+    std::string title = truncated ? "..." : std::to_string(i + 1);
+    ctx.out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+    ++ctx.group_depth;
+    if (!truncated) {
+      format_exception(subs[i], ctx);
+    } else {
+      std::size_t remaining = subs.size() - kMaxGroupWidth;
+      ctx.emit("and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n");
+    }
+    if (last && ctx.need_close) {
+      ctx.out += ctx.indent() + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    --ctx.group_depth;
+  }
+  if (toplevel) ctx.group_depth = 0;
+}
+
+// One exception with its chain (__cause__ / __context__ first), as TracebackException.format.
+void format_exception(const Value& exc, PrintContext& ctx) {
+  std::vector<std::pair<const char*, Value>> chain;
+  auto unseen = [&](const Value& v) {
+    return v.is_bound() && std::find(ctx.seen.begin(), ctx.seen.end(), static_cast<const Object*>(v.object())) == ctx.seen.end();
+  };
+  Value cur = exc;
+  const char* msg = nullptr;
+  while (cur.is_bound()) {
+    ctx.seen.push_back(cur.object());
+    chain.emplace_back(msg, cur);
+    ExceptionObject* e = as_exception(cur);
+    if (!e) break;
+    if (unseen(e->cause)) {
+      msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+      cur = e->cause;
+    } else if (!e->suppress_context && unseen(e->context)) {
+      msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+      cur = e->context;
+    } else {
+      break;
+    }
+  }
+  // chain[i] is printed after chain[i+1], followed by the message that links them.
+  for (std::size_t i = chain.size(); i-- > 0;) {
+    const Value& v = chain[i].second;
+    ExceptionObject* e = as_exception(v);
+    if (e && is_exception_group(v) && e->group_excs.is_bound()) {
+      format_group(v, e, ctx);
+    } else {
+      if (e && !e->traceback.empty()) {
+        ctx.emit("Traceback (most recent call last):\n");
+        ctx.emit(format_stack(e));
+      }
+      ctx.emit(format_exception_and_notes(v));
+    }
+    if (chain[i].first) ctx.emit(chain[i].first);
+  }
+}
+
+}  // namespace
 
 std::string format_traceback(const Value& exc) {
-  std::string out;
-  std::vector<const Object*> seen;
-  format_chain(exc, out, seen);
-  return out;
+  PrintContext ctx;
+  format_exception(exc, ctx);
+  return std::move(ctx.out);
 }
 
 void print_exception(const Value& exc) {
