@@ -87,6 +87,23 @@ TEST_CASE("a handler that awaits does not hold a HandlerScope", "[codegen][contr
   CHECK(has(out, "co_await aio::await_("));
 }
 
+TEST_CASE("except* hands each clause its match and raises the outcome", "[codegen][control]") {
+  std::string out = emit_source(
+      "try:\n"
+      "    x = 1\n"
+      "except* ValueError as eg:\n"
+      "    raise\n"
+      "except* TypeError:\n"
+      "    pass\n");
+  CHECK(matches(out, R"(aio::ExceptStar star\d+\{exc\d+\};)"));
+  CHECK(matches(out, R"(aio::Value match\d+ = star\d+\.match\(t\d+\);)"));
+  // A handler's raise is collected; a bare raise re-raises the clause's match.
+  CHECK(matches(out, R"(aio::reraise\(match\d+\);)"));
+  CHECK(matches(out, R"(star\d+\.handler_raised\(e\.value\(\)\);)"));
+  CHECK(matches(out, R"(aio::Value out\d+ = star\d+\.outcome\(\);\n\s*if \(out\d+\.is_bound\(\)\) aio::reraise\(out\d+\);)"));
+  CHECK(matches(out, R"(g_eg = aio::Value\(\);)"));
+}
+
 TEST_CASE("comprehensions are inline loops with their own prefixed locals", "[codegen][comprehension]") {
   std::string out = emit_source("def f(xs):\n    return [x * 2 for x in xs if x]\n");
   CHECK(matches(out, R"(aio::Value l\d+_x;)"));

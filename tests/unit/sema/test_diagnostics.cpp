@@ -286,9 +286,12 @@ TEST_CASE("unsupported features", "[sema][diag]") {
     only_error(*module(import_("numpy")), "module 'numpy' is not supported by aioc [UnsupportedModule]");
   }
   SECTION("supported modules and submodules") {
-    auto m = module(import_("asyncio"), import_("concurrent.futures"), import_("os.path"),
+    auto m = module(import_("asyncio"), import_("concurrent.futures"),
                     from_import("concurrent", {"futures"}), from_import("collections", {"deque"}));
     CHECK(run(*m).errors == 0);
+  }
+  SECTION("import os.path: a module the runtime does not provide") {
+    only_error(*module(import_("os.path")), "module 'os.path' is not supported by aioc [UnsupportedModule]");
   }
 }
 
