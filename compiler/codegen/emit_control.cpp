@@ -169,17 +169,22 @@ void FunctionEmitter::try_finally(const ast::Try& s) {
   w_.close();
 }
 
-void FunctionEmitter::try_except(const ast::Try& s) {
-  w_.open();
+std::string FunctionEmitter::catching_body(const ast::Body& protected_body) {
   std::string caught = new_name("exc");
   w_.line(fmt::format("aio::Value {};", caught));
   w_.open("try");
-  body(s.body);
+  body(protected_body);
   w_.close(" catch (aio::PyException& e) {");
   w_.indent();
   w_.line("e.add_traceback(frame);");
   w_.line(fmt::format("{} = e.value();", caught));
   w_.close();
+  return caught;
+}
+
+void FunctionEmitter::try_except(const ast::Try& s) {
+  w_.open();
+  std::string caught = catching_body(s.body);
   w_.open(fmt::format("if ({}.is_bound())", caught));
   int opened = 0;
   bool matched_all = false;

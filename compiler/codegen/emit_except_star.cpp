@@ -25,15 +25,7 @@ namespace aioc::codegen {
 
 void FunctionEmitter::try_except_star(const ast::Try& s) {
   w_.open();
-  std::string caught = new_name("exc");
-  w_.line(fmt::format("aio::Value {};", caught));
-  w_.open("try");
-  body(s.body);
-  w_.close(" catch (aio::PyException& e) {");
-  w_.indent();
-  w_.line("e.add_traceback(frame);");
-  w_.line(fmt::format("{} = e.value();", caught));
-  w_.close();
+  std::string caught = catching_body(s.body);
   w_.open(fmt::format("if ({}.is_bound())", caught));
   std::string star = new_name("star");
   w_.line(fmt::format("aio::ExceptStar {}{{{}}};", star, caught));

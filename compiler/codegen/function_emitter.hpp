@@ -77,6 +77,8 @@ class FunctionEmitter {
   void for_(const ast::For& s);
   void try_(const ast::Try& s, const ast::Loc& loc);
   void try_except(const ast::Try& s);
+  // `aio::Value excN; try { BODY } catch (...) { excN = exception; }`; returns excN.
+  std::string catching_body(const ast::Body& protected_body);
   void try_except_star(const ast::Try& s);  // emit_except_star.cpp
   void try_finally(const ast::Try& s);
   // An except handler's body, run while `handled` is the exception being handled.
