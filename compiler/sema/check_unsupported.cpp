@@ -14,12 +14,12 @@ namespace aioc::sema {
 namespace {
 
 // Modules the runtime provides (see DESIGN.md); submodules of these are accepted too.
-constexpr std::array<std::string_view, 34> kSupportedModules = {
+constexpr std::array<std::string_view, 35> kSupportedModules = {
     "asyncio", "time", "sys", "functools", "contextlib", "collections", "dataclasses",
     "itertools", "math", "random", "inspect", "typing", "attr", "threading",
     "concurrent.futures", "queue", "heapq", "os", "gc", "socket", "signal", "logging",
     "warnings", "weakref", "enum", "abc", "types", "operator", "string", "re", "json", "copy",
-    "__future__", "builtins"};
+    "__future__", "builtins", "errno"};
 
 // Builtins that need a run-time compiler or frame namespaces.
 constexpr std::array<std::string_view, 6> kUnsupportedBuiltins = {
