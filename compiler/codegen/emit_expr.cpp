@@ -123,7 +123,7 @@ std::string FunctionEmitter::expr(const ast::Expr& e) {
         } else if constexpr (std::is_same_v<T, ast::Dict>) {
           return dict(n);
         } else if constexpr (std::is_same_v<T, ast::Set>) {
-          return sequence(n.elts, "set");
+          return set_display(n);
         } else if constexpr (std::is_same_v<T, ast::GeneratorExp>) {
           return generator_expression(n, e);
         } else if constexpr (std::is_same_v<T, ast::ListComp> || std::is_same_v<T, ast::SetComp> ||
@@ -245,7 +245,6 @@ std::string FunctionEmitter::sequence(const ast::ExprList& elts, const char* kin
     }
   }
   if (std::string_view(kind) == "tuple") return temp(fmt::format("aio::list_to_tuple({})", list));
-  if (std::string_view(kind) == "set") return temp(fmt::format("aio::make_set_from({})", list));
   return list;
 }
 

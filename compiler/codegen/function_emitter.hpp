@@ -109,7 +109,8 @@ class FunctionEmitter {
   std::string yield_from(const std::string& iterable);
   std::string generator_expression(const ast::GeneratorExp& e, const ast::Expr& node);
   std::string emit_genexpr(const ast::GeneratorExp& e, const ast::Expr& node);
-  std::string sequence(const ast::ExprList& elts, const char* kind);  // list/tuple/set
+  std::string sequence(const ast::ExprList& elts, const char* kind);  // list/tuple
+  std::string set_display(const ast::Set& s);                         // emit_set_display.cpp
   std::string dict(const ast::Dict& e);
   std::string joined_str(const ast::JoinedStr& e);
   std::string formatted_value(const ast::FormattedValue& e);

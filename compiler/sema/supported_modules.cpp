@@ -7,11 +7,11 @@ namespace aioc::sema {
 namespace {
 
 // Keep in step with the runtime's register_module calls; tests/unit/modules checks it.
-constexpr std::array<std::string_view, 19> kSupportedModules = {
+constexpr std::array<std::string_view, 20> kSupportedModules = {
     "asyncio",   "time",    "sys",        "functools", "contextlib", "collections",
     "dataclasses", "itertools", "math",   "random",    "inspect",    "typing",
     "attr",      "gc",      "enum",       "builtins",  "__future__", "concurrent",
-    "concurrent.futures"};
+    "concurrent.futures", "errno"};
 
 constexpr std::array<std::string_view, 10> kFutureFeatures = {
     "nested_scopes", "generators",     "division",       "absolute_import", "with_statement",

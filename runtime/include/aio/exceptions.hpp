@@ -141,6 +141,8 @@ ExceptionObject* as_exception(const Value& v) noexcept;  // nullptr if not an ex
 [[noreturn]] void raise(const Value& exc_or_class);
 [[noreturn]] void raise_from(const Value& exc_or_class, const Value& cause);  // cause None ok
 [[noreturn]] void raise_error(TypeObject* type, std::string message);
+// OSError(err, strerror(err)[, filename]): the errno's subclass, CPython's message.
+[[noreturn]] void raise_os_error(int err, const Value& filename = Value());
 [[noreturn]] void raise_type_error(std::string message);
 [[noreturn]] void raise_value_error(std::string message);
 [[noreturn]] void raise_index_error(std::string message);

@@ -55,4 +55,11 @@ std::string int_repr(const Value& v);
 Value int_binary(const Value& a, const Value& b, BinaryOp op);  // Unbound if not ints
 double int_to_double(const Value& v);  // OverflowError "int too large to convert to float"
 
+// CPython's hash of a machine-size int: the value modulo 2**61 - 1 keeping the sign
+// (C++ % truncates toward zero, which is exactly that), -1 reserved.
+inline std::int64_t small_int_hash(std::int64_t x) {
+  std::int64_t h = x % ((std::int64_t{1} << 61) - 1);
+  return h == -1 ? -2 : h;
+}
+
 }  // namespace aio

@@ -393,6 +393,8 @@ void init_builtins_module() {
       "SystemExit", "AssertionError", "ImportError", "ModuleNotFoundError", "OSError", "IOError",
       "EnvironmentError", "FileNotFoundError", "FileExistsError", "PermissionError", "ConnectionError",
       "ConnectionRefusedError", "ConnectionResetError", "BrokenPipeError", "InterruptedError", "TimeoutError",
+      "BlockingIOError", "ChildProcessError", "ConnectionAbortedError", "IsADirectoryError",
+      "NotADirectoryError", "ProcessLookupError",
       "EOFError", "MemoryError", "BufferError", "Warning", "UserWarning", "DeprecationWarning",
       "RuntimeWarning", "BaseExceptionGroup", "ExceptionGroup"};
   for (const char* n : exc_names) module_add(m, n, Value::borrowed(builtin_exception(n)));

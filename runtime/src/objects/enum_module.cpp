@@ -7,9 +7,12 @@
 // provides lookup by value (`Color(1)`), by name (`Color['RED']`), iteration, len, `in` and
 // `__members__`. IntEnum members are instances holding their int value; arithmetic,
 // comparison, hashing and indexing unwrap them (they are not int objects, so builtins that
-// need a real int go through __index__). Not supported: Flag/IntFlag/StrEnum, the
-// functional API (`Enum('Color', 'RED GREEN')`), members with tuple values unpacked by
-// __init__, _missing_/_generate_next_value_ hooks.
+// need a real int go through __index__). Flag/IntFlag (enum_flag part below): members are
+// single bits (multi-bit names are aliases), `| & ^ ~` make pseudo-members named like
+// CPython 3.11 (`R|W`, cached in _value2member_map_), `in` tests bits. The functional API
+// (`Enum('Color', 'RED GREEN')`, lists, pairs, dicts) builds the class through make_class.
+// Not supported: StrEnum (its members would have to be real str objects), members with
+// tuple values unpacked by __init__, _missing_/_generate_next_value_ hooks, boundaries.
 #include "aio/call.hpp"
 #include "aio/class.hpp"
 #include "aio/dict.hpp"
@@ -30,6 +33,8 @@ TypeObject* g_enum_meta = nullptr;
 TypeObject* g_enum = nullptr;
 TypeObject* g_int_enum = nullptr;
 TypeObject* g_auto_type = nullptr;
+TypeObject* g_flag = nullptr;
+TypeObject* g_int_flag = nullptr;
 
 TypeObject* as_type(const Value& v) { return static_cast<TypeObject*>(v.object()); }
 
@@ -45,7 +50,20 @@ bool is_member(const Value& v) {
 Value member_value(const Value& m) { return dict_get(*m.object()->instance_dict(), std::string_view("_value_")); }
 Value member_name(const Value& m) { return dict_get(*m.object()->instance_dict(), std::string_view("_name_")); }
 
-bool is_int_enum(TypeObject* t) { return t->is_subtype_of(g_int_enum); }
+bool is_int_enum(TypeObject* t) {
+  return t->is_subtype_of(g_int_enum) || (g_int_flag && t->is_subtype_of(g_int_flag));
+}
+int bit_length(std::int64_t x) {
+  int n = 0;
+  for (std::uint64_t u = static_cast<std::uint64_t>(x < 0 ? -x : x); u; u >>= 1) ++n;
+  return n;
+}
+bool is_flag(TypeObject* t) { return g_flag && t->is_subtype_of(g_flag); }
+bool is_single_bit(const Value& v) {
+  if (!v.is_int()) return false;
+  std::int64_t x = v.as_int();
+  return x > 0 && (x & (x - 1)) == 0;
+}
 
 // ---- members -------------------------------------------------------------------------------
 bool is_descriptor_or_function(const Value& v) {
@@ -62,7 +80,8 @@ bool skipped_name(std::string_view n) {
 }
 
 void enum_class_created(TypeObject* cls) {
-  if (cls == g_enum || cls == g_int_enum) return;
+  if (cls == g_enum || cls == g_int_enum || cls == g_flag || cls == g_int_flag) return;
+  bool flag = is_flag(cls);
   // Existing members forbid subclassing (Cannot extend enumerations).
   for (std::size_t i = 1; i < cls->mro.size(); ++i) {
     Value names = dict_get(cls->mro[i]->dict, std::string_view("_member_names_"));
@@ -85,7 +104,8 @@ void enum_class_created(TypeObject* cls) {
       value = Value::from_int(1);
       if (last.is_bound()) {
         if (!is_int_like(last)) raise_type_error("unable to increment " + repr_std(last));
-        value = add(last, Value::from_int(1));
+        // Flags count in powers of two: the next bit above the previous value.
+        value = flag ? Value::from_int(std::int64_t{1} << bit_length(to_i64(last))) : add(last, Value::from_int(1));
       }
     }
     if (int_mixin && !is_int_like(value)) value = call(Value::borrowed(int_type), {value});
@@ -103,7 +123,8 @@ void enum_class_created(TypeObject* cls) {
     dict_setitem(inst->dict, intern_s("_name_"), name);
     dict_setitem(inst->dict, intern_s("_value_"), value);
     dict_setitem(map, name, member);
-    list_append(names, name);
+    // A flag's multi-bit (or zero) members are aliases: not iterated, not counted.
+    if (!flag || is_single_bit(value)) list_append(names, name);
     dict_setitem(by_value, value, member);
     dict_setitem(cls->dict, name, member);
   }
@@ -118,10 +139,15 @@ Value lookup_value(TypeObject* t, const Value& v) {
   raise_value_error(repr_std(v) + " is not a valid " + t->qualname);
 }
 
+Value flag_lookup(TypeObject* t, const Value& v);
+Value functional_api(TypeObject* base, const CallArgs& a);
+
 Value meta_call(const Value& self, const CallArgs& a) {
   TypeObject* t = as_type(self);
-  if (a.npos == 1 && a.nkw == 0) return lookup_value(t, a[0]);
-  raise_type_error("aioc supports only " + t->name + "(value) lookups (the functional Enum API is not supported)");
+  if (a.npos == 1 && a.nkw == 0) return is_flag(t) ? flag_lookup(t, a[0]) : lookup_value(t, a[0]);
+  if (a.npos == 2 && a.nkw == 0) return functional_api(t, a);
+  raise_type_error("aioc supports " + t->name + "(value) lookups and " + t->name +
+                   "('Name', names) only (no keyword arguments to the functional API)");
 }
 
 Value meta_getitem(const Value& self, const Value& key) {
@@ -157,11 +183,15 @@ Value meta_members(const CallArgs& a) {
 // ---- members' behaviour ------------------------------------------------------------------------
 Value enum_repr(const CallArgs& a) {
   const Value& m = a[0];
-  return make_str("<" + type_of(m)->name + "." + str_data(member_name(m)) + ": " + repr_std(member_value(m)) + ">");
+  Value name = member_name(m);
+  if (name.is_none()) return make_str("<" + type_of(m)->name + ": " + repr_std(member_value(m)) + ">");
+  return make_str("<" + type_of(m)->name + "." + str_data(name) + ": " + repr_std(member_value(m)) + ">");
 }
 Value enum_str(const CallArgs& a) {
   if (is_int_enum(type_of(a[0]))) return make_str(repr_std(member_value(a[0])));
-  return make_str(type_of(a[0])->name + "." + str_data(member_name(a[0])));
+  Value name = member_name(a[0]);
+  if (name.is_none()) return make_str(type_of(a[0])->name + "(" + repr_std(member_value(a[0])) + ")");
+  return make_str(type_of(a[0])->name + "." + str_data(name));
 }
 Value enum_format(const CallArgs& a) {
   check_nargs(a, "__format__", 2, 2);
@@ -204,8 +234,128 @@ void int_enum_created(TypeObject* cls) {
   cls->truthy = &int_enum_truthy;
 }
 
+
+// ---- Flag / IntFlag ----------------------------------------------------------------------------
+// The OR of the canonical (single-bit) members' values.
+std::int64_t flag_mask(TypeObject* t) {
+  std::int64_t mask = 0;
+  for (const Value& m : members_of(t)) mask |= to_i64(member_value(m));
+  return mask;
+}
+
+// CPython 3.11's Flag._missing_: a pseudo-member named by its canonical members in
+// definition order (`R|W`), plus any bits no member covers for IntFlag (`R|8`); zero has no
+// name. It is cached, so equal values give the same object.
+Value flag_lookup(TypeObject* t, const Value& v) {
+  if (is_member(v) && type_of(v)->is_subtype_of(t)) return v;
+  Value by_value = t->lookup(std::string_view("_value2member_map_"));
+  Value found = dict_get(by_value, v);
+  if (found.is_bound()) return found;
+  if (!v.is_int()) raise_value_error(repr_std(v) + " is not a valid " + t->qualname);
+  std::int64_t x = v.as_int(), mask = flag_mask(t);
+  bool int_flag = is_int_enum(t);
+  std::int64_t extra = x & ~mask;
+  if (extra && !int_flag)
+    raise_value_error("<flag '" + t->name + "'> invalid value " + std::to_string(x));
+  std::string name;
+  for (const Value& m : members_of(t)) {
+    std::int64_t bit = to_i64(member_value(m));
+    if (x & bit) name += (name.empty() ? "" : "|") + str_data(member_name(m));
+  }
+  if (extra) name += (name.empty() ? "" : "|") + std::to_string(extra);
+  auto* inst = new InstanceObject(t);
+  Value member(inst);
+  inst->dict = make_dict();
+  dict_setitem(inst->dict, intern_s("_name_"), x == 0 ? Value::none() : make_str(name));
+  dict_setitem(inst->dict, intern_s("_value_"), Value::from_int(x));
+  dict_setitem(by_value, Value::from_int(x), member);
+  return member;
+}
+
+Value flag_binary(const Value& a, const Value& b, BinaryOp op) {
+  bool bitwise = op == BinaryOp::Or || op == BinaryOp::And || op == BinaryOp::Xor;
+  TypeObject* t = is_member(a) && is_flag(type_of(a)) ? type_of(a) : type_of(b);
+  bool int_flag = is_int_enum(t);
+  auto operand = [&](const Value& v) -> Value {
+    if (is_member(v) && type_of(v) == t) return member_value(v);
+    if (int_flag && v.is_int()) return v;
+    return Value();
+  };
+  Value x = operand(a), y = operand(b);
+  if (bitwise && x.is_bound() && y.is_bound()) {
+    std::int64_t p = x.as_int(), q = y.as_int();
+    std::int64_t r = op == BinaryOp::Or ? (p | q) : op == BinaryOp::And ? (p & q) : (p ^ q);
+    return flag_lookup(t, Value::from_int(r));
+  }
+  if (int_flag) return binary_op(unwrap(a), unwrap(b), op);
+  return Value();
+}
+
+Value flag_unary(const Value& a, UnaryOp op) {
+  TypeObject* t = type_of(a);
+  if (op == UnaryOp::Invert) return flag_lookup(t, Value::from_int(flag_mask(t) & ~to_i64(member_value(a))));
+  if (is_int_enum(t)) return int_enum_unary(a, op);
+  raise_type_error(std::string("bad operand type for unary ") + (op == UnaryOp::Neg ? "-" : "+") + ": '" + t->name + "'");
+}
+
+bool flag_contains(const Value& self, const Value& x) {
+  TypeObject* t = type_of(self);
+  if (!(is_member(x) && type_of(x)->is_subtype_of(t)))
+    raise_type_error("unsupported operand type(s) for 'in': '" + type_of(x)->name + "' and '" + t->name + "'");
+  std::int64_t v = to_i64(member_value(x));
+  return (to_i64(member_value(self)) & v) == v;
+}
+
+bool flag_truthy(const Value& a) { return to_i64(member_value(a)) != 0; }
+
+void flag_created(TypeObject* cls) {
+  enum_class_created(cls);
+  if (is_int_enum(cls)) {
+    cls->compare = &int_enum_compare;
+  }
+  cls->binary = &flag_binary;
+  cls->unary = &flag_unary;
+  cls->contains = &flag_contains;
+  cls->truthy = &flag_truthy;
+}
+
+// ---- functional API ------------------------------------------------------------------------------
+// Enum('Name', 'A B C' | 'A, B' | ['A', 'B'] | [('A', 1), ...] | {'A': 1, ...}): values count
+// from 1 (flags: 1, 2, 4, ...), as EnumType._create_ does.
+Value functional_api(TypeObject* base, const CallArgs& a) {
+  Value names = a[1];
+  if (is_str(names)) {
+    std::string spec = str_data(names);
+    for (char& c : spec)
+      if (c == ',') c = ' ';
+    names = call_method(make_str(spec), intern_s("split"), {});
+  }
+  Value ns = make_dict();
+  dict_setitem(ns, intern_s("__module__"), make_str("__main__"));
+  dict_setitem(ns, intern_s("__qualname__"), a[0]);
+  bool flag = is_flag(base);
+  std::int64_t n = 0;
+  if (is_dict_like(names)) {
+    dict_update(ns, names);
+  } else {
+    Value it = iter(names), item;
+    while (next(it, item)) {
+      ++n;
+      if (is_str(item)) {
+        dict_setitem(ns, item, Value::from_int(flag ? (std::int64_t{1} << (n - 1)) : n));
+      } else {
+        std::vector<Value> pair = to_vector(item);
+        if (pair.size() != 2) raise_type_error("enum members must be names or (name, value) pairs");
+        dict_setitem(ns, pair[0], pair[1]);
+      }
+    }
+  }
+  return make_class(a[0], make_tuple({Value::borrowed(base)}), ns, a[0]);
+}
+
 void hook(TypeObject* cls) {
-  if (is_int_enum(cls)) int_enum_created(cls);
+  if (is_flag(cls)) flag_created(cls);
+  else if (is_int_enum(cls)) int_enum_created(cls);
   else enum_class_created(cls);
 }
 
@@ -271,6 +421,22 @@ void init_types() {
   g_int_enum = as_type(int_enum_v);
   Value::incref(g_int_enum);
   int_enum_created(g_int_enum);
+
+  Value fns = make_dict();
+  dict_setitem(fns, intern_s("__module__"), make_str("enum"));
+  Value flag_v = make_class(make_str("Flag"), make_tuple({enum_v}), fns, make_str("Flag"));
+  g_flag = as_type(flag_v);
+  Value::incref(g_flag);
+  flag_created(g_flag);
+
+  Value ifns = make_dict();
+  dict_setitem(ifns, intern_s("__module__"), make_str("enum"));
+  for (const char* n : {"__index__", "__int__", "__float__"}) dict_setitem(ifns, intern(n), dict_get(ins, std::string_view(n)));
+  Value int_flag_v = make_class(make_str("IntFlag"), make_tuple({Value::borrowed(int_type), flag_v}), ifns,
+                                make_str("IntFlag"));
+  g_int_flag = as_type(int_flag_v);
+  Value::incref(g_int_flag);
+  flag_created(g_int_flag);
 }
 
 }  // namespace
@@ -280,6 +446,8 @@ Value create_enum() {
   Value m = make_module("enum");
   module_add(m, "Enum", Value::borrowed(g_enum));
   module_add(m, "IntEnum", Value::borrowed(g_int_enum));
+  module_add(m, "Flag", Value::borrowed(g_flag));
+  module_add(m, "IntFlag", Value::borrowed(g_int_flag));
   module_add(m, "EnumType", Value::borrowed(g_enum_meta));
   module_add(m, "EnumMeta", Value::borrowed(g_enum_meta));
   module_add_function(m, "auto", &c_auto);

@@ -252,7 +252,7 @@ static Value exception_getattr(const Value& self, const Value& name) {
   if (r.is_bound()) return r;
   if (n == "value" && e->type->is_subtype_of(exc::StopIteration)) return stop_iteration_value(self);
   if (n == "code" && e->type->is_subtype_of(exc::SystemExit)) return stop_iteration_value(self);
-  if ((n == "errno" || n == "strerror" || n == "filename") && e->type->is_subtype_of(exc::OSError)) return Value::none();
+  if ((n == "errno" || n == "strerror" || n == "filename" || n == "filename2") && e->type->is_subtype_of(exc::OSError)) return Value::none();
   if (n == "name" && (e->type->is_subtype_of(exc::ImportError) || e->type->is_subtype_of(exc::NameError))) return Value::none();
   return r;
 }
@@ -268,6 +268,8 @@ static void exception_setattr(const Value& self, const Value& name, const Value&
 }
 
 static Value m_with_traceback(const CallArgs& a) { return a[0]; }
+
+void init_oserror(TypeObject* oserror);  // oserror.cpp
 
 static TypeObject* def(const char* name, TypeObject* base) {
   TypeObject* t = make_builtin_type(name, base);
@@ -326,6 +328,7 @@ void init_exception_types() {
   ImportError = def("ImportError", Exception);
   ModuleNotFoundError = def("ModuleNotFoundError", ImportError);
   OSError = def("OSError", Exception);
+  init_oserror(OSError);  // before its subclasses, which copy its slots
   exception_registry()["IOError"] = OSError;
   exception_registry()["EnvironmentError"] = OSError;
   FileNotFoundError = def("FileNotFoundError", OSError);
@@ -337,6 +340,12 @@ void init_exception_types() {
   BrokenPipeError = def("BrokenPipeError", ConnectionError);
   InterruptedError = def("InterruptedError", OSError);
   TimeoutError = def("TimeoutError", OSError);
+  def("BlockingIOError", OSError);
+  def("ChildProcessError", OSError);
+  def("ConnectionAbortedError", ConnectionError);
+  def("IsADirectoryError", OSError);
+  def("NotADirectoryError", OSError);
+  def("ProcessLookupError", OSError);
   EOFError = def("EOFError", Exception);
   MemoryError = def("MemoryError", Exception);
   BufferError = def("BufferError", Exception);

@@ -28,8 +28,6 @@ namespace aio {
 static TypeObject* text_file_type = nullptr;
 static TypeObject* buffered_reader_type = nullptr;
 static TypeObject* buffered_writer_type = nullptr;
-static TypeObject* is_a_directory_error = nullptr;
-static TypeObject* not_a_directory_error = nullptr;
 
 struct FileObject : Object {
   std::FILE* fp = nullptr;
@@ -43,25 +41,6 @@ struct FileObject : Object {
 };
 
 static FileObject* fo(const Value& v) { return static_cast<FileObject*>(v.object()); }
-
-[[noreturn]] static void raise_os_error(int err, const Value& filename) {
-  TypeObject* t = exc::OSError;
-  switch (err) {
-    case ENOENT: t = exc::FileNotFoundError; break;
-    case EACCES: case EPERM: t = exc::PermissionError; break;
-    case EEXIST: t = exc::FileExistsError; break;
-    case EISDIR: t = is_a_directory_error; break;
-    case ENOTDIR: t = not_a_directory_error; break;
-    default: break;
-  }
-  std::string msg = "[Errno " + std::to_string(err) + "] " + std::strerror(err);
-  if (filename.is_bound()) msg += ": " + repr_std(filename);
-  Value e = make_exception(t, msg);
-  setattr(e, intern("errno"), Value::from_int(err));
-  setattr(e, intern("strerror"), make_str(std::strerror(err)));
-  if (filename.is_bound()) setattr(e, intern("filename"), filename);
-  raise(e);
-}
 
 static FileObject* open_file(const CallArgs& a, const char* who, bool need_read, bool need_write) {
   FileObject* f = fo(a[0]);
@@ -313,10 +292,6 @@ void install_open_builtin() {
   buffered_reader_type = file_type("BufferedReader");
   buffered_writer_type = file_type("BufferedWriter");
   Value builtins = builtins_module();
-  is_a_directory_error = make_exception_type("IsADirectoryError", exc::OSError);
-  not_a_directory_error = make_exception_type("NotADirectoryError", exc::OSError);
-  for (TypeObject* t : {is_a_directory_error, not_a_directory_error})
-    if (!getattr_or(builtins, intern(t->name), Value()).is_bound()) module_add(builtins, t->name.c_str(), Value::borrowed(t));
   module_add_function(builtins, "open", &b_open);
 }
 

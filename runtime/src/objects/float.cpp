@@ -157,8 +157,7 @@ std::int64_t float_hash(double d) {
   if (std::isinf(d)) return d > 0 ? 314159 : -314159;
   double ip;
   if (std::modf(d, &ip) == 0.0 && std::fabs(d) < 9.2e18) {
-    std::int64_t i = static_cast<std::int64_t>(d);
-    return i == -1 ? -2 : i;
+    return small_int_hash(static_cast<std::int64_t>(d));
   }
   // CPython's modular reduction of the mantissa.
   const std::uint64_t p = (1ull << 61) - 1;

@@ -29,11 +29,19 @@ void visit_table(const HashTable& t, GcVisitFn visit, void* arg) {
   }
 }
 
+void visit_table(const SetTable& t, GcVisitFn visit, void* arg) {
+  for (const SetTable::Slot& s : t.slots()) gc_visit(s.key, visit, arg);
+}
+
 void drop(Value& v) { Value gone = std::move(v); }
 void drop(std::vector<Value>& items) { std::vector<Value> gone = std::move(items); items.clear(); }
 void drop(HashTable& t) {
   HashTable gone = std::move(t);
   t = HashTable();
+}
+void drop(SetTable& t) {
+  SetTable gone;
+  gone.swap(t);
 }
 
 }  // namespace

@@ -234,10 +234,7 @@ static Value int_compare_slot(const Value& a, const Value& b, CompareOp op) {
 static Value int_repr_slot(const Value& v) { return make_str(int_repr(v)); }
 
 static std::int64_t int_hash_slot(const Value& v) {
-  if (!v.is_object()) {
-    std::int64_t x = v.as_int();
-    return x == -1 ? -2 : x;
-  }
+  if (!v.is_object()) return small_int_hash(v.as_int());
   // CPython: value modulo 2^61 - 1 with sign.
   const BigInt& b = static_cast<IntObject*>(v.object())->value;
   const std::uint64_t p = (1ull << 61) - 1;

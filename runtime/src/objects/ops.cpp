@@ -56,10 +56,9 @@ Value inplace_op(const Value& a, const Value& b, BinaryOp op) {
     Value r = call_special(a, inames[static_cast<int>(op)], {b});
     if (r.is_bound() && !r.same(not_implemented())) return r;
   }
-  if (is_set_like(a) && type_of(a) == set_type && (op == BinaryOp::Or || op == BinaryOp::And || op == BinaryOp::Sub || op == BinaryOp::Xor)) {
-    Value r = binary_op(a, b, op);
-    set_table(a) = set_table(r);
-    return a;
+  if (is_set_like(a)) {
+    Value r = set_inplace(a, b, op);
+    if (r.is_bound()) return r;
   }
   if (is_dict(a) && op == BinaryOp::Or) {
     dict_update(a, b);
@@ -200,7 +199,7 @@ bool contains(const Value& container, const Value& item) {
 std::int64_t hash(const Value& v) {
   switch (v.tag()) {
     case Value::Tag::Int:
-    case Value::Tag::Bool: return v.as_int() == -1 ? -2 : v.as_int();
+    case Value::Tag::Bool: return small_int_hash(v.as_int());
     case Value::Tag::Float: return float_hash(v.as_float());
     case Value::Tag::None: return 0xFCA86420;
     default: break;

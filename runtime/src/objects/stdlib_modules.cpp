@@ -18,6 +18,7 @@ Value create_attr();
 Value create_enum();
 Value create_gc();      // gc_module.cpp
 Value create_future_module();  // future_module.cpp
+Value create_errno();   // errno_module.cpp
 void install_open_builtin();     // file_object.cpp
 void install_bytes_behaviour();  // bytes_object.cpp
 
@@ -38,6 +39,7 @@ static bool register_stdlib() {
   register_module("enum", &create_enum);
   register_module("gc", &create_gc);
   register_module("__future__", &create_future_module);
+  register_module("errno", &create_errno);
   return true;
 }
 

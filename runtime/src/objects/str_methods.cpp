@@ -1,6 +1,7 @@
 // str methods (split, join, strip family, find, replace, case, format, encode, ...) and
 // the str() constructor.
 #include "unicode_case.hpp"
+#include "str_predicates.hpp"
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -285,20 +286,10 @@ static Value m_capitalize(const CallArgs& a) {
   check_nargs(a, "capitalize", 1, 1);
   return make_str(unicode::capitalize(self_str(a)));
 }
-// casefold = lower() plus the full folding of U+00DF (the one multi-character fold of
-// Latin-1; other special folds are not covered).
+// casefold: CPython's full case folding (unicode_case.hpp).
 static Value m_casefold(const CallArgs& a) {
   check_nargs(a, "casefold", 1, 1);
-  std::string low = unicode::to_lower(self_str(a)), out;
-  for (std::size_t i = 0; i < low.size(); ++i) {
-    if (static_cast<unsigned char>(low[i]) == 0xc3 && i + 1 < low.size() && static_cast<unsigned char>(low[i + 1]) == 0x9f) {
-      out += "ss";
-      ++i;
-    } else {
-      out += low[i];
-    }
-  }
-  return make_str(std::move(out));
+  return make_str(unicode::casefold(self_str(a)));
 }
 // expandtabs(tabsize=8): columns count code points and restart after \n and \r.
 static Value m_expandtabs(const CallArgs& a) {
@@ -327,64 +318,6 @@ static Value m_expandtabs(const CallArgs& a) {
 static Value m_swapcase(const CallArgs& a) {
   check_nargs(a, "swapcase", 1, 1);
   return make_str(unicode::swapcase(self_str(a)));
-}
-
-template <bool (*Pred)(unsigned char)>
-static Value char_class(const CallArgs& a) {
-  const std::string& s = self_str(a);
-  if (s.empty()) return Value(false);
-  for (unsigned char c : s)
-    if (!Pred(c)) return Value(false);
-  return Value(true);
-}
-static bool p_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static bool p_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
-static bool p_alnum(unsigned char c) { return p_digit(c) || p_alpha(c); }
-static bool p_space(unsigned char c) { return is_py_space(c); }
-
-// istitle: uppercase letters only at word starts, lowercase only after a cased letter,
-// and at least one cased letter (ASCII letters; other characters separate words).
-static Value m_istitle(const CallArgs& a) {
-  check_nargs(a, "istitle", 1, 1);
-  bool cased = false, prev_cased = false;
-  for (unsigned char c : self_str(a)) {
-    bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-    if (up) {
-      if (prev_cased) return Value(false);
-      prev_cased = cased = true;
-    } else if (low) {
-      if (!prev_cased) return Value(false);
-      prev_cased = cased = true;
-    } else {
-      prev_cased = false;
-    }
-  }
-  return Value(cased);
-}
-// isidentifier: a letter or '_' then letters, digits or '_' (non-ASCII counted as letters).
-static Value m_isidentifier(const CallArgs& a) {
-  check_nargs(a, "isidentifier", 1, 1);
-  const std::string& s = self_str(a);
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return Value(false);
-  for (unsigned char c : s)
-    if (!(p_alnum(c) || c == '_')) return Value(false);
-  return Value(true);
-}
-static Value m_isupper(const CallArgs& a) {
-  bool cased = false;
-  for (unsigned char c : self_str(a)) {
-    if (c >= 'a' && c <= 'z') return Value(false);
-    if (c >= 'A' && c <= 'Z') cased = true;
-  }
-  return Value(cased);
-}
-static Value m_islower(const CallArgs& a) {
-  bool cased = false;
-  for (unsigned char c : self_str(a)) {
-    if (c >= 'A' && c <= 'Z') return Value(false);
-    if (c >= 'a' && c <= 'z') cased = true;
-  }
-  return Value(cased);
 }
 
 static Value pad_impl(const CallArgs& a, const char* name, int where) {
@@ -551,16 +484,7 @@ void init_str_methods() {
   add_method(t, "title", &m_title);
   add_method(t, "capitalize", &m_capitalize);
   add_method(t, "swapcase", &m_swapcase);
-  add_method(t, "isdigit", &char_class<p_digit>);
-  add_method(t, "isdecimal", &char_class<p_digit>);
-  add_method(t, "isnumeric", &char_class<p_digit>);
-  add_method(t, "isalpha", &char_class<p_alpha>);
-  add_method(t, "isalnum", &char_class<p_alnum>);
-  add_method(t, "isspace", &char_class<p_space>);
-  add_method(t, "isupper", &m_isupper);
-  add_method(t, "istitle", &m_istitle);
-  add_method(t, "isidentifier", &m_isidentifier);
-  add_method(t, "islower", &m_islower);
+  add_str_predicates(t);
   add_method(t, "ljust", &m_ljust);
   add_method(t, "rjust", &m_rjust);
   add_method(t, "center", &m_center);
