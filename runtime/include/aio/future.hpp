@@ -42,6 +42,9 @@ class DoneCallback : public RefCounted {
   // How a Future's repr names this callback (CPython's _format_callback_source), e.g.
   // "Task.task_wakeup()".
   virtual std::string describe() const { return "<callback>()"; }
+  // The handle that runs this callback for `fut` once fut is done (queued with call_soon):
+  // by default a new one calling on_done(fut); a task's wakeup returns its own step handle.
+  virtual Ref<Handle> delivery(FutureBase& fut);
 };
 
 class FutureBase : public RefCounted {
