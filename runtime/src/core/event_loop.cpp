@@ -283,11 +283,13 @@ void EventLoop::run_once() {
   clean_cancelled_timers();
   poll(poll_timeout());
 
-  double end_time = time() + clock_resolution_;
-  while (!scheduled_.empty() && scheduled_.top()->when() < end_time) {
-    Ref<TimerHandle> h = scheduled_.pop();
-    h->scheduled_ = false;
-    ready_.push_back(std::move(h));
+  if (!scheduled_.empty()) {  // no clock read when there is no timer to compare with
+    double end_time = time() + clock_resolution_;
+    while (!scheduled_.empty() && scheduled_.top()->when() < end_time) {
+      Ref<TimerHandle> h = scheduled_.pop();
+      h->scheduled_ = false;
+      ready_.push_back(std::move(h));
+    }
   }
 
   for (std::size_t todo = ready_.size(); todo > 0; --todo) {

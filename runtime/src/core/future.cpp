@@ -30,10 +30,10 @@ void FutureBase::require_pending(const char*) {
 void FutureBase::schedule_callbacks() {
   if (!callback0_) return;
   Ref<DoneCallback> first = std::move(callback0_);
-  std::vector<Ref<DoneCallback>> rest;
-  rest.swap(callbacks_);
+  std::unique_ptr<std::vector<Ref<DoneCallback>>> rest = std::move(callbacks_);
   loop_->schedule_ready(first->delivery(*this));
-  for (auto& cb : rest) loop_->schedule_ready(cb->delivery(*this));
+  if (rest)
+    for (auto& cb : *rest) loop_->schedule_ready(cb->delivery(*this));
 }
 
 Ref<Handle> DoneCallback::delivery(FutureBase& fut) {
