@@ -8,7 +8,9 @@
 // the ready queue, then run exactly the handles that were ready when that step began.
 // Timers live in a TimerHeap that reproduces heapq's tie order. Callbacks are Handles
 // (intrusive, one allocation, no std::function). call_soon_threadsafe appends under a mutex
-// and writes an eventfd that wakes the poll.
+// and writes an eventfd that wakes the poll; the loop checks an atomic flag before taking
+// that mutex. A poll with a zero timeout and no registered fds skips epoll_wait: it could
+// only report the wakeup eventfd, whose work (the thread-safe queue) is drained anyway.
 //
 // Per-loop state (ready queue, timers, current task, stopping flag) lives on this object;
 // the only thread-local is the "running loop" pointer, read through an out-of-line function
@@ -22,6 +24,7 @@
 // Thread model: every member function except call_soon_threadsafe runs on the loop thread.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <deque>
 #include <exception>
@@ -162,9 +165,18 @@ class EventLoop {
   std::unordered_map<int, FdHandlers> fds_;
   std::mutex threadsafe_mutex_;
   std::vector<Ref<Handle>> threadsafe_;
-  bool threadsafe_pending_ = false;  // guarded by threadsafe_mutex_
+  // Set (under the mutex) when threadsafe_ has entries: the loop reads it without the
+  // mutex, so an iteration with no other thread involved takes no lock.
+  std::atomic<bool> threadsafe_pending_{false};
   ExceptionHandler handler_ = nullptr;
   TaskBase* current_task_ = nullptr;
+  // This loop's live tasks in creation order (all_tasks), linked through the tasks: a task
+  // belongs to one loop and is created and destroyed on its thread, so no lock. A loop
+  // destroyed before its tasks unlinks them (task.cpp).
+  friend class TaskBase;
+  TaskBase* tasks_head_ = nullptr;
+  TaskBase* tasks_tail_ = nullptr;
+  void unlink_tasks() noexcept;
 };
 
 }  // namespace aio

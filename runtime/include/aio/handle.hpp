@@ -35,6 +35,8 @@ class Handle : public RefCounted {
 
  protected:
   virtual void drop_callback() noexcept {}
+  // For handles that are scheduled again after they ran (a task's step handle).
+  void clear_cancelled() noexcept { cancelled_ = false; }
 
  private:
   bool cancelled_ = false;

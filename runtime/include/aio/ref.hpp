@@ -31,6 +31,13 @@ class RefCounted : public PoolAllocated {
     if (--refs_ == 0) delete this;
   }
 
+ protected:
+  // For objects embedded in another one (a task's step handle): they count their own
+  // references with these and forward ownership to the owner, never deleting themselves.
+  std::uint32_t own_refs() const noexcept { return refs_; }
+  void count_ref() noexcept { ++refs_; }
+  void uncount_ref() noexcept { --refs_; }
+
  private:
   std::uint32_t refs_ = 0;
 };

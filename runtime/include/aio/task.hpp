@@ -10,13 +10,14 @@
 //   any, else sets must_cancel so that the next step throws CancelledError into the leaf at
 //   its current await;
 // - names are "Task-N" from one process-wide counter, as CPython's _task_name_counter;
-// - live tasks are linked in a process-wide registry for all_tasks(loop).
+// - live tasks are linked into their loop's task list for all_tasks(loop), without a lock:
+//   a task is created and destroyed on its loop's thread.
 // The wakeup does not fetch the awaited future's result: the leaf's await_resume does, which
 // is where CPython throws it in, so nothing is thrown twice.
 //
 // Lifetime: refcounted. A scheduled step or a registered wakeup keeps its task alive, as
 // the bound method __step does in CPython.
-// Thread model: loop thread only (the registry takes a lock).
+// Thread model: loop thread only.
 #pragma once
 
 #include <memory>
@@ -53,7 +54,8 @@ class TaskBase : public FutureBase {
 
   // N of the next "Task-N" (the process-wide counter, advanced now as CPython does).
   static unsigned long next_default_number();
-  // Tasks of `loop` (all loops if null) that are not done, in creation order.
+  // Tasks of `loop` (the running loop if null, as asyncio.all_tasks()) that are not done, in
+  // creation order.
   static std::vector<Ref<TaskBase>> all_tasks(EventLoop* loop);
 
  protected:
@@ -69,17 +71,76 @@ class TaskBase : public FutureBase {
   Runner runner_;
 
  private:
-  friend class TaskRegistry;
+  friend class EventLoop;  // unlinks its tasks when destroyed first
   void finish_step(Runner::Status st);
   void finish_root();
+  // A handle that calls step(exc): step_handle_ if it is free, else a new one.
+  Ref<Handle> make_step_handle(std::exception_ptr exc);
+
+  // The step handle and the wakeup callback live inside the task: a task has at most one
+  // step scheduled and waits on at most one future at a time, so both are reused instead of
+  // allocated per step and per wait. A reference to either is a reference to the task; each
+  // also counts its own, and one still referenced elsewhere is not reused (a heap one is
+  // made instead), so a scheduling is never shared.
+  class StepHandle final : public Handle {
+   public:
+    explicit StepHandle(TaskBase& t) noexcept : task_(&t) {}
+    void add_ref() noexcept override {
+      count_ref();
+      task_->add_ref();
+    }
+    void release() noexcept override {
+      uncount_ref();
+      task_->release();
+    }
+    void invoke() override;
+    // Free: referenced by nobody, or only by the loop that is running it right now.
+    bool is_free() const noexcept { return own_refs() == (invoking_ ? 1u : 0u); }
+    void rearm(std::exception_ptr exc) noexcept {
+      clear_cancelled();
+      exc_ = std::move(exc);
+    }
+
+   protected:
+    void drop_callback() noexcept override { exc_ = nullptr; }
+
+   private:
+    TaskBase* task_;
+    bool invoking_ = false;
+    std::exception_ptr exc_;
+  };
+  class Wakeup final : public DoneCallback {
+   public:
+    explicit Wakeup(TaskBase& t) noexcept : task_(&t) {}
+    void add_ref() noexcept override {
+      count_ref();
+      task_->add_ref();
+    }
+    void release() noexcept override {
+      uncount_ref();
+      task_->release();
+    }
+    bool is_free() const noexcept { return own_refs() == 0; }
+    void on_done(FutureBase&) override;
+    Ref<Handle> delivery(FutureBase&) override { return task_->make_step_handle(nullptr); }
+    std::string describe() const override { return "Task.task_wakeup()"; }
+
+   private:
+    TaskBase* task_;
+  };
+  friend class StepHandle;
+  friend class Wakeup;
 
   bool must_cancel_ = false;
   int num_cancels_requested_ = 0;
   Ref<FutureBase> fut_waiter_;
   mutable std::unique_ptr<std::string> name_;  // null until set or first formatted
   unsigned long default_number_ = 0;            // N of the default name "Task-N"
-  TaskBase* prev_ = nullptr;  // registry links
+  TaskBase* prev_ = nullptr;  // links in loop().tasks_head_'s list
   TaskBase* next_ = nullptr;
+  bool linked_ = false;       // in that list (false once the loop is gone)
+  StepHandle step_handle_{*this};
+  Wakeup wakeup_{*this};
 };
 
 template <class T = void>

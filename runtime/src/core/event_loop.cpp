@@ -64,6 +64,7 @@ EventLoop::EventLoop() {
 
 EventLoop::~EventLoop() {
   close();
+  unlink_tasks();
   if (epoll_fd_ >= 0) ::close(epoll_fd_);
   if (wakeup_fd_ >= 0) ::close(wakeup_fd_);
 }
@@ -107,7 +108,7 @@ void EventLoop::schedule_threadsafe(Ref<Handle> h) {
   {
     std::lock_guard<std::mutex> lock(threadsafe_mutex_);
     threadsafe_.push_back(std::move(h));
-    wake = !std::exchange(threadsafe_pending_, true);
+    wake = !threadsafe_pending_.exchange(true, std::memory_order_release);
   }
   if (wake) {
     std::uint64_t one = 1;
@@ -116,12 +117,12 @@ void EventLoop::schedule_threadsafe(Ref<Handle> h) {
 }
 
 void EventLoop::drain_threadsafe() {
+  if (!threadsafe_pending_.load(std::memory_order_acquire)) return;  // no lock when idle
   std::vector<Ref<Handle>> pending;
   {
     std::lock_guard<std::mutex> lock(threadsafe_mutex_);
-    if (!threadsafe_pending_) return;
     pending.swap(threadsafe_);
-    threadsafe_pending_ = false;
+    threadsafe_pending_.store(false, std::memory_order_relaxed);
   }
   for (auto& h : pending) ready_.push_back(std::move(h));
 }
@@ -232,6 +233,14 @@ void EventLoop::poll(double timeout) {
   int ms = -1;
   if (timeout == 0) ms = 0;
   else if (timeout > 0) ms = static_cast<int>(std::ceil(timeout * 1e3));  // round away from 0
+  if (ms == 0 && fds_.empty()) {
+    // Nothing but the wakeup eventfd could be reported, and drain_threadsafe reads the
+    // queue it signals; the eventfd's count is consumed by the next blocking poll. Still
+    // let executor threads take the runtime lock, as the epoll_wait below would.
+    { ReleaseRuntimeLock unlocked; }
+    drain_threadsafe();
+    return;
+  }
   epoll_event events[kMaxEvents];
   int n;
   {
@@ -274,11 +283,13 @@ void EventLoop::run_once() {
   clean_cancelled_timers();
   poll(poll_timeout());
 
-  double end_time = time() + clock_resolution_;
-  while (!scheduled_.empty() && scheduled_.top()->when() < end_time) {
-    Ref<TimerHandle> h = scheduled_.pop();
-    h->scheduled_ = false;
-    ready_.push_back(std::move(h));
+  if (!scheduled_.empty()) {  // no clock read when there is no timer to compare with
+    double end_time = time() + clock_resolution_;
+    while (!scheduled_.empty() && scheduled_.top()->when() < end_time) {
+      Ref<TimerHandle> h = scheduled_.pop();
+      h->scheduled_ = false;
+      ready_.push_back(std::move(h));
+    }
   }
 
   for (std::size_t todo = ready_.size(); todo > 0; --todo) {

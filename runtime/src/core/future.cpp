@@ -30,10 +30,14 @@ void FutureBase::require_pending(const char*) {
 void FutureBase::schedule_callbacks() {
   if (!callback0_) return;
   Ref<DoneCallback> first = std::move(callback0_);
-  std::vector<Ref<DoneCallback>> rest;
-  rest.swap(callbacks_);
-  loop_->call_soon(DeliverDone{std::move(first), Ref<FutureBase>(this)});
-  for (auto& cb : rest) loop_->call_soon(DeliverDone{std::move(cb), Ref<FutureBase>(this)});
+  std::unique_ptr<std::vector<Ref<DoneCallback>>> rest = std::move(callbacks_);
+  loop_->schedule_ready(first->delivery(*this));
+  if (rest)
+    for (auto& cb : *rest) loop_->schedule_ready(cb->delivery(*this));
+}
+
+Ref<Handle> DoneCallback::delivery(FutureBase& fut) {
+  return Ref<Handle>(new CallbackHandle<Handle, DeliverDone>(DeliverDone{Ref<DoneCallback>(this), Ref<FutureBase>(&fut)}));
 }
 
 void FutureBase::finish_with_result() {
@@ -81,7 +85,7 @@ void FutureBase::check_result() {
 
 void FutureBase::add_done_callback(Ref<DoneCallback> cb) {
   if (state_ != State::Pending) {
-    loop_->call_soon(DeliverDone{std::move(cb), Ref<FutureBase>(this)});
+    loop_->schedule_ready(cb->delivery(*this));
     return;
   }
   push_callback(std::move(cb));

@@ -18,17 +18,29 @@ void remove_waiter(WaiterQueue& q, const Future<void>* f) noexcept {
 }  // namespace detail
 
 namespace {
-// Awaits `fut`, then removes it from `q`; returns the exception the await raised, if any.
-Coro<std::exception_ptr> await_waiter(WaiterQueue& q, Ref<Future<void>> fut) {
-  std::exception_ptr err;
-  try {
-    co_await fut;
-  } catch (...) {
-    err = std::current_exception();
+// Awaits `fut`, then removes it from `q` however the await ended; gives the exception the
+// await raised, if any. An awaiter rather than a coroutine: no frame per wait, and the same
+// order of events (the removal runs when the waiting coroutine resumes).
+struct AwaitWaiter {
+  WaiterQueue& q;
+  FutureAwaiter<Future<void>> inner;
+  bool await_ready() const noexcept { return inner.await_ready(); }
+  template <class P>
+  void await_suspend(std::coroutine_handle<P> h) noexcept {
+    inner.await_suspend(h);
   }
-  detail::remove_waiter(q, fut.get());
-  co_return err;
-}
+  std::exception_ptr await_resume() noexcept {
+    std::exception_ptr err;
+    try {
+      inner.await_resume();
+    } catch (...) {
+      err = std::current_exception();
+    }
+    detail::remove_waiter(q, inner.fut.get());
+    return err;
+  }
+};
+AwaitWaiter await_waiter(WaiterQueue& q, Ref<Future<void>> fut) { return AwaitWaiter{q, {std::move(fut)}}; }
 }  // namespace
 
 // --- Lock ----------------------------------------------------------------------------------
@@ -45,8 +57,7 @@ Coro<bool> Lock::acquire() {
   }
   Ref<Future<void>> fut = make_future<void>(get_running_loop());
   waiters_.push_back(fut);
-  Coro<std::exception_ptr> w = await_waiter(waiters_, fut);
-  std::exception_ptr err = co_await w;
+  std::exception_ptr err = co_await await_waiter(waiters_, fut);
   if (err) {
     if (is_cancelled_error(err) && !locked_) wake_up_first();
     std::rethrow_exception(err);
@@ -79,8 +90,7 @@ Coro<bool> Event::wait() {
   if (value_) co_return true;
   Ref<Future<void>> fut = make_future<void>(get_running_loop());
   waiters_.push_back(fut);
-  Coro<std::exception_ptr> w = await_waiter(waiters_, fut);
-  std::exception_ptr err = co_await w;
+  std::exception_ptr err = co_await await_waiter(waiters_, fut);
   if (err) std::rethrow_exception(err);
   co_return true;
 }
@@ -99,8 +109,7 @@ Coro<bool> Condition::wait() {
   release();
   Ref<Future<void>> fut = make_future<void>(get_running_loop());
   waiters_.push_back(fut);
-  Coro<std::exception_ptr> w = await_waiter(waiters_, fut);
-  std::exception_ptr err = co_await w;
+  std::exception_ptr err = co_await await_waiter(waiters_, fut);
   // The finally block: re-acquire even if cancelled meanwhile.
   bool cancelled = false;
   for (;;) {
@@ -150,8 +159,7 @@ Coro<bool> Semaphore::acquire() {
   }
   Ref<Future<void>> fut = make_future<void>(get_running_loop());
   waiters_.push_back(fut);
-  Coro<std::exception_ptr> w = await_waiter(waiters_, fut);
-  std::exception_ptr err = co_await w;
+  std::exception_ptr err = co_await await_waiter(waiters_, fut);
   if (err) {
     if (is_cancelled_error(err) && !fut->cancelled()) {
       ++value_;

@@ -101,7 +101,13 @@ void* small_alloc(std::size_t size) {
   if (size > kMaxPooled) return ::operator new(size);
   std::size_t c = class_of(size);
   FreeNode* n = t_lists.head[c];
-  if (!n) [[unlikely]] return refill(c);
+  if (!n) [[unlikely]] {
+    // A fresh block of the current slab, inline: a burst of new tasks takes this path.
+    char* p = t_lists.bump[c];
+    if (p == t_lists.bump_end[c]) return refill(c);
+    t_lists.bump[c] = p + class_size(c);
+    return p;
+  }
   t_lists.head[c] = n->next;
   return n;
 }

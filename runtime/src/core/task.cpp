@@ -3,43 +3,8 @@
 #include "aio/task.hpp"
 
 #include <atomic>
-#include <mutex>
 
 namespace aio {
-
-// Process-wide list of live tasks in creation order (CPython's _all_tasks WeakSet; a task
-// leaves it when destroyed).
-class TaskRegistry {
- public:
-  static TaskRegistry& get() {
-    static TaskRegistry r;
-    return r;
-  }
-  void add(TaskBase* t) {
-    std::lock_guard<std::mutex> lock(mu_);
-    t->prev_ = tail_;
-    t->next_ = nullptr;
-    (tail_ ? tail_->next_ : head_) = t;
-    tail_ = t;
-  }
-  void remove(TaskBase* t) {
-    std::lock_guard<std::mutex> lock(mu_);
-    (t->prev_ ? t->prev_->next_ : head_) = t->next_;
-    (t->next_ ? t->next_->prev_ : tail_) = t->prev_;
-  }
-  std::vector<Ref<TaskBase>> pending(EventLoop* loop) {
-    std::lock_guard<std::mutex> lock(mu_);
-    std::vector<Ref<TaskBase>> out;
-    for (TaskBase* t = head_; t; t = t->next_)
-      if ((!loop || &t->loop() == loop) && !t->done()) out.emplace_back(t);
-    return out;
-  }
-
- private:
-  std::mutex mu_;
-  TaskBase* head_ = nullptr;
-  TaskBase* tail_ = nullptr;
-};
 
 namespace {
 
@@ -51,7 +16,9 @@ struct TaskStep {
   void operator()() { task->step(std::move(exc)); }
 };
 
-// __wakeup: registered on the awaited future. The leaf fetches the result itself.
+// __wakeup, when the task's own Wakeup is still registered elsewhere (a future that was
+// cancelled and re-awaited before its callbacks ran): registered on the awaited future.
+// The leaf fetches the result itself.
 class TaskWakeup final : public DoneCallback {
  public:
   explicit TaskWakeup(TaskBase& t) : task_(&t) {}
@@ -68,18 +35,61 @@ TaskBase::TaskBase(EventLoop& loop, std::string name)
     : FutureBase(loop) {
   if (name.empty()) default_number_ = next_default_number();
   else name_ = std::make_unique<std::string>(std::move(name));
-  TaskRegistry::get().add(this);
+  // Append to the loop's list (CPython's _all_tasks WeakSet, in creation order).
+  prev_ = loop.tasks_tail_;
+  (prev_ ? prev_->next_ : loop.tasks_head_) = this;
+  loop.tasks_tail_ = this;
+  linked_ = true;
 }
 
-TaskBase::~TaskBase() { TaskRegistry::get().remove(this); }
+TaskBase::~TaskBase() {
+  if (!linked_) return;
+  EventLoop& l = loop();
+  (prev_ ? prev_->next_ : l.tasks_head_) = next_;
+  (next_ ? next_->prev_ : l.tasks_tail_) = prev_;
+}
+
+void EventLoop::unlink_tasks() noexcept {
+  for (TaskBase* t = tasks_head_; t;) {
+    TaskBase* next = t->next_;
+    t->prev_ = t->next_ = nullptr;
+    t->linked_ = false;
+    t = next;
+  }
+  tasks_head_ = tasks_tail_ = nullptr;
+}
 
 unsigned long TaskBase::next_default_number() { return ++g_task_counter; }
 
 std::vector<Ref<TaskBase>> TaskBase::all_tasks(EventLoop* loop) {
-  return TaskRegistry::get().pending(loop);
+  std::vector<Ref<TaskBase>> out;
+  if (!loop) loop = EventLoop::running();
+  if (!loop) return out;
+  for (TaskBase* t = loop->tasks_head_; t; t = t->next_)
+    if (!t->done()) out.emplace_back(t);
+  return out;
 }
 
-void TaskBase::start() { loop().call_soon(TaskStep{Ref<TaskBase>(this), nullptr}); }
+void TaskBase::start() { loop().schedule_ready(make_step_handle(nullptr)); }
+
+Ref<Handle> TaskBase::make_step_handle(std::exception_ptr exc) {
+  if (step_handle_.is_free()) {
+    step_handle_.rearm(std::move(exc));
+    return Ref<Handle>(&step_handle_);
+  }
+  return Ref<Handle>(new CallbackHandle<Handle, TaskStep>(TaskStep{Ref<TaskBase>(this), std::move(exc)}));
+}
+
+void TaskBase::StepHandle::invoke() {
+  struct Invoking {
+    bool& flag;
+    explicit Invoking(bool& f) : flag(f) { flag = true; }
+    ~Invoking() { flag = false; }
+  } invoking(invoking_);
+  task_->step(std::move(exc_));
+}
+
+void TaskBase::Wakeup::on_done(FutureBase&) { task_->step(); }
 
 int TaskBase::uncancel() noexcept {
   if (num_cancels_requested_ > 0) --num_cancels_requested_;
@@ -136,24 +146,23 @@ void TaskBase::finish_step(Runner::Status st) {
       finish_root();
       return;
     case Runner::Status::Yielded:
-      loop().call_soon(TaskStep{Ref<TaskBase>(this), nullptr});
+      loop().schedule_ready(make_step_handle(nullptr));
       return;
     case Runner::Status::Waiting:
       break;
   }
   FutureBase* fut = runner_.awaited();
   if (&fut->loop() != &loop()) {
-    loop().call_soon(TaskStep{Ref<TaskBase>(this),
-                              error_factory().runtime_error("Task " + describe() +
-                                                            " got Future attached to a different loop")});
+    loop().schedule_ready(make_step_handle(
+        error_factory().runtime_error("Task " + describe() + " got Future attached to a different loop")));
     return;
   }
   if (fut == this) {
-    loop().call_soon(TaskStep{Ref<TaskBase>(this),
-                              error_factory().runtime_error("Task cannot await on itself: " + describe())});
+    loop().schedule_ready(make_step_handle(error_factory().runtime_error("Task cannot await on itself: " + describe())));
     return;
   }
-  fut->add_done_callback(make_ref<TaskWakeup>(*this));
+  if (wakeup_.is_free()) fut->add_done_callback(Ref<DoneCallback>(&wakeup_));
+  else fut->add_done_callback(make_ref<TaskWakeup>(*this));
   fut_waiter_ = Ref<FutureBase>(fut);
   if (must_cancel_ && fut_waiter_->cancel(cancel_message())) must_cancel_ = false;
 }
