@@ -128,6 +128,20 @@ class EventLoop {
   // Opaque per-loop slot for the asyncio glue (its Python loop object).
   void* user_data = nullptr;
 
+  // Lifetime. Futures and timer handles point at their loop and count themselves as its
+  // users (CPython's futures keep their loop alive the same way). A heap-allocated loop whose
+  // owner lets go through release_owner is deleted when it has no users left, possibly at
+  // once. A loop owned by the stack (aio::run, tests) must outlive its futures and timers.
+  // Loop thread / runtime lock only: the count is not atomic.
+  void add_user() noexcept { ++users_; }
+  void drop_user() noexcept {
+    if (--users_ == 0 && orphaned_) {
+      orphaned_ = false;
+      delete this;
+    }
+  }
+  static void release_owner(EventLoop* loop) noexcept;
+
   std::size_t ready_count() const noexcept { return ready_.size(); }
   std::size_t timer_count() const noexcept { return scheduled_.size(); }
 
@@ -165,6 +179,8 @@ class EventLoop {
   bool threadsafe_pending_ = false;  // guarded by threadsafe_mutex_
   ExceptionHandler handler_ = nullptr;
   TaskBase* current_task_ = nullptr;
+  std::size_t users_ = 0;  // live futures and timer handles on this loop
+  bool orphaned_ = false;  // release_owner was called: delete with the last user
 };
 
 }  // namespace aio

@@ -25,6 +25,9 @@ void add_executor_attributes(const Value& m);  // executor.cpp: asyncio.to_threa
 // ensure_future(obj, loop): futures unchanged, coroutines wrapped in a Task on `loop`
 // (null: the running loop, else get_event_loop()).
 Value ensure_future(const Value& obj, EventLoop* loop);
+// For a task ensure_future just made from a coroutine its caller cannot hold: no "Task was
+// destroyed but it is pending!" (Task._log_destroy_pending = False).
+void quiet_destroy_pending(const Value& fut);
 Value new_task(EventLoop& loop, const Value& coro, const Value& name);
 bool is_coroutine(const Value& v) noexcept;
 
