@@ -222,11 +222,8 @@ struct ExecutorObject : Object {
   std::unique_ptr<ThreadPool> pool;
   std::string thread_name_prefix;
   ExecutorObject() : Object(executor_type) {}
-  ~ExecutorObject() override {
-    // CPython's workers hold only a weak reference to their executor; a dropped executor
-    // still finishes its queued work (joined at exit), without holding up the caller.
-    if (pool) pool->shutdown(false);
-  }
+  // Dropping the executor joins its workers (~ThreadPool, runtime lock released): CPython's
+  // returns at once but its queued work also finishes before the program exits.
 };
 
 ExecutorObject* as_executor(const Value& v) {
