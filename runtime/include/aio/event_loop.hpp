@@ -130,8 +130,10 @@ class EventLoop {
 
   // Lifetime. Futures and timer handles point at their loop and count themselves as its
   // users (CPython's futures keep their loop alive the same way). A heap-allocated loop whose
-  // owner lets go through release_owner is deleted when it has no users left, possibly at
-  // once. A loop owned by the stack (aio::run, tests) must outlive its futures and timers.
+  // owner lets go through release_owner (after closing it: a closed loop holds no handles,
+  // so no member function can drop its last user midway) is deleted when it has no users
+  // left, possibly at once. A loop owned by the stack (aio::run, tests) must outlive its
+  // futures and timers.
   // Loop thread / runtime lock only: the count is not atomic.
   void add_user() noexcept { ++users_; }
   void drop_user() noexcept {
