@@ -267,6 +267,7 @@ Value executor_new(TypeObject*, const CallArgs& a) {
   parse_args(a, "ThreadPoolExecutor", {"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0, args);
   int workers = 0;
   if (args[0].is_bound() && !args[0].is_none()) {
+    if (!args[0].is_int()) raise_type_error("max_workers must be an int, got " + repr_std(args[0]));
     std::int64_t n = args[0].as_int();
     if (n <= 0) raise_value_error("max_workers must be greater than 0");
     workers = static_cast<int>(n);
