@@ -72,6 +72,9 @@ struct TaskObject : GcObject, TaskBase {
   void clear() override { Value gone = std::move(result); }
   Value coro_value;  // the coroutine object (get_coro); never cleared: never null
   Value result;
+  // Task._log_destroy_pending: false for the tasks run_until_complete and gather make from
+  // coroutines (their caller cannot hold them).
+  bool log_destroy_pending = true;
   Value result_value();  // Future.result() semantics
   void begin() { start(); }
 

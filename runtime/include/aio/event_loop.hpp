@@ -131,6 +131,22 @@ class EventLoop {
   // Opaque per-loop slot for the asyncio glue (its Python loop object).
   void* user_data = nullptr;
 
+  // Lifetime. Futures and timer handles point at their loop and count themselves as its
+  // users (CPython's futures keep their loop alive the same way). A heap-allocated loop whose
+  // owner lets go through release_owner (after closing it: a closed loop holds no handles,
+  // so no member function can drop its last user midway) is deleted when it has no users
+  // left, possibly at once. A loop owned by the stack (aio::run, tests) must outlive its
+  // futures and timers.
+  // Loop thread / runtime lock only: the count is not atomic.
+  void add_user() noexcept { ++users_; }
+  void drop_user() noexcept {
+    if (--users_ == 0 && orphaned_) {
+      orphaned_ = false;
+      delete this;
+    }
+  }
+  static void release_owner(EventLoop* loop) noexcept;
+
   std::size_t ready_count() const noexcept { return ready_.size(); }
   std::size_t timer_count() const noexcept { return scheduled_.size(); }
 
@@ -177,6 +193,8 @@ class EventLoop {
   TaskBase* tasks_head_ = nullptr;
   TaskBase* tasks_tail_ = nullptr;
   void unlink_tasks() noexcept;
+  std::size_t users_ = 0;  // live futures and timer handles on this loop
+  bool orphaned_ = false;  // release_owner was called: delete with the last user
 };
 
 }  // namespace aio

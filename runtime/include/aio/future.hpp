@@ -13,7 +13,8 @@
 // - awaiting a future that is not done records it in the chain's Runner and suspends the
 //   whole chain (coro.hpp); awaiting a done future does not suspend (Future.__await__).
 //
-// Lifetime: refcounted (Ref<Future<T>>); a pending awaiter keeps its future alive.
+// Lifetime: refcounted (Ref<Future<T>>); a pending awaiter keeps its future alive; a future
+// keeps its loop alive (EventLoop::add_user).
 // Thread model: loop thread only.
 #pragma once
 
@@ -51,7 +52,8 @@ class FutureBase : public RefCounted {
  public:
   enum class State : std::uint8_t { Pending, Cancelled, Finished };
 
-  explicit FutureBase(EventLoop& loop) noexcept : loop_(&loop) {}
+  explicit FutureBase(EventLoop& loop) noexcept : loop_(&loop) { loop.add_user(); }
+  ~FutureBase() override { loop_->drop_user(); }
 
   EventLoop& loop() const noexcept { return *loop_; }
   State state() const noexcept { return state_; }

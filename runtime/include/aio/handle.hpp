@@ -44,7 +44,9 @@ class Handle : public RefCounted {
 
 class TimerHandle : public Handle {
  public:
-  TimerHandle(EventLoop* loop, double when) : loop_(loop), when_(when) {}
+  // Keeps `loop` alive (EventLoop::add_user): a Python TimerHandle can outlive the loop.
+  TimerHandle(EventLoop* loop, double when);
+  ~TimerHandle() override;
   void cancel() override;
   double when() const noexcept { return when_; }
   std::string repr() const override;

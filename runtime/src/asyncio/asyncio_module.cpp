@@ -165,6 +165,7 @@ Value f_gather(const CallArgs& a) {
     }
     if (fut.is_unbound()) {
       fut = ensure_future(a[i], loop);
+      if (!as_future(a[i])) quiet_destroy_pending(fut);
       if (!loop) loop = &as_future(fut)->loop();
     }
     keep.push_back(fut);

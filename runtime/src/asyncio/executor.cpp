@@ -7,7 +7,10 @@
 // to the loop with schedule_threadsafe. That handle completes the future on the loop thread
 // unless it was cancelled meanwhile (asyncio.futures._copy_future_state).
 //
-// Limits: only the default executor (executor=None) is supported; there is no periodic
+// An executor object (a concurrent.futures.ThreadPoolExecutor or anything with submit) gets
+// executor.submit(fn, *args), wrapped with wrap_future (concurrent_futures.cpp).
+//
+// Limits: there is no periodic
 // switch between threads (a thread keeps the lock until it blocks in time.sleep, the loop's
 // poll or a join).
 #include "aio/asyncio_module.hpp"
@@ -74,8 +77,7 @@ class PyJob final : public ThreadJob {
 // run_in_executor(None, fn, *args) with kwargs for to_thread; returns the asyncio future.
 Value submit(EventLoop& loop, const Value& executor, const Value& fn, Value args, Value kwargs) {
   if (loop.is_closed()) raise_error(exc::RuntimeError, "Event loop is closed");
-  if (!executor.is_none())
-    raise_type_error("aioc supports only the default executor (None) in run_in_executor");
+  if (!executor.is_none()) return wrap_future(executor_submit(executor, fn, std::move(args)), &loop);
   ThreadPool& pool = default_executor(loop);
   enable_runtime_lock();  // from now on Python code runs on more than one thread
   auto* f = new FutureObject(loop);
@@ -125,6 +127,9 @@ void init_executor_glue() {
   add_method(event_loop_type, "shutdown_default_executor", &loop_shutdown_default_executor);
 }
 
-void add_executor_attributes(const Value& m) { module_add_function(m, "to_thread", &f_to_thread); }
+void add_executor_attributes(const Value& m) {
+  module_add_function(m, "to_thread", &f_to_thread);
+  add_wrap_future_attribute(m);
+}
 
 }  // namespace aio

@@ -296,6 +296,10 @@ Value new_task(EventLoop& loop, const Value& coro_or_generator, const Value& nam
   return v;
 }
 
+void quiet_destroy_pending(const Value& fut) {
+  if (isinstance_of(fut, task_type)) static_cast<TaskObject*>(as_future(fut))->log_destroy_pending = false;
+}
+
 Value ensure_future(const Value& obj, EventLoop* loop) {
   if (as_future(obj)) return obj;
   if (is_coroutine(obj) || is_iterable_coroutine(obj))
@@ -337,6 +341,16 @@ void init_future_types() {
 
 // Destructors report exceptions nobody retrieved (CPython's __del__).
 FutureObject::~FutureObject() { report_unretrieved(*this, "Future exception was never retrieved"); }
-TaskObject::~TaskObject() { report_unretrieved(*this, "Task exception was never retrieved"); }
+TaskObject::~TaskObject() {
+  // A coroutine the task never started dies unawaited: CPython warns.
+  if (state() == State::Pending && !started()) static_cast<CoroutineObject*>(coro_value.object())->claimed = false;
+  if (state() == State::Pending && log_destroy_pending) {  // Task.__del__
+    try {
+      loop().call_exception_handler({"Task was destroyed but it is pending!", nullptr, nullptr, this, "task"});
+    } catch (...) {  // a finaliser cannot raise (CPython: "Exception ignored in")
+    }
+  }
+  report_unretrieved(*this, "Task exception was never retrieved");
+}
 
 }  // namespace aio

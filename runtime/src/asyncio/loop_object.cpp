@@ -104,6 +104,7 @@ Value loop_run_until_complete(const CallArgs& a) {
   EventLoop& l = self_loop(a);
   if (l.is_closed()) raise_error(exc::RuntimeError, "Event loop is closed");
   Value fut = ensure_future(a[1], &l);
+  if (!as_future(a[1])) quiet_destroy_pending(fut);
   l.run_until_done(*as_future(fut));
   return future_result_value(*as_future(fut));
 }
@@ -149,12 +150,13 @@ Value handle_repr(const Value& self) { return make_str(static_cast<HandleObject*
 LoopObject::LoopObject() : Object(event_loop_type), loop(new EventLoop) { loop->user_data = this; }
 
 LoopObject::~LoopObject() {
-  // The EventLoop outlives its Python object: futures and tasks keep a plain pointer to it
-  // (CPython keeps the loop alive through them instead). Close it, keep the memory.
+  // Futures, tasks and timer handles keep the EventLoop itself alive (EventLoop::add_user):
+  // closing drops what only the loop held (its queues), and the loop is deleted with its
+  // last user.
   loop->user_data = nullptr;
   asyncgen_forget_loop(this);
   if (!loop->is_running()) loop->close();
-  loop.release();
+  EventLoop::release_owner(loop.release());
 }
 
 HandleObject::HandleObject(Ref<Handle> h, bool timer)

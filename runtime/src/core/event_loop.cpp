@@ -69,6 +69,11 @@ EventLoop::~EventLoop() {
   if (wakeup_fd_ >= 0) ::close(wakeup_fd_);
 }
 
+void EventLoop::release_owner(EventLoop* loop) noexcept {
+  if (loop->users_ == 0) delete loop;
+  else loop->orphaned_ = true;
+}
+
 EventLoop* EventLoop::running() noexcept { return t_running_loop; }
 
 double EventLoop::time() const {

@@ -18,6 +18,10 @@ std::string Handle::repr() const {
   return cancelled_ ? "<Handle cancelled>" : "<Handle>";
 }
 
+TimerHandle::TimerHandle(EventLoop* loop, double when) : loop_(loop), when_(when) { loop_->add_user(); }
+
+TimerHandle::~TimerHandle() { loop_->drop_user(); }
+
 void TimerHandle::cancel() {
   if (!cancelled()) loop_->timer_handle_cancelled(*this);
   Handle::cancel();

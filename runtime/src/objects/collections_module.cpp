@@ -597,8 +597,7 @@ static Value c_namedtuple(const CallArgs& a) {
     }
     seen.push_back(f);
   }
-  auto* name_copy = new std::string(tname);  // the type is immortal, and so is its name
-  TypeObject* t = make_builtin_type(name_copy->c_str(), tuple_type, "__main__");
+  TypeObject* t = make_builtin_type(tname.c_str(), tuple_type, "__main__");  // copies the name
   t->new_ = &nt_new;
   t->repr = &nt_repr;
   t->getattr = &nt_getattr;

@@ -68,13 +68,28 @@ const char* PyException::what() const noexcept {
 
 // ---- handled-exception stack ---------------------------------------------------------------
 
-static std::vector<Value>& handled_stack() {
-  static thread_local std::vector<Value> stack;
-  return stack;
+// Objects finalised by static destructors at exit (a coroutine in a module global that
+// catches GeneratorExit) run handlers after this thread's stack was destroyed: from then on
+// the stack is gone (a trivially destructible flag says so) and handlers are not recorded.
+static thread_local bool t_handled_stack_gone = false;
+struct HandledStack {
+  std::vector<Value> items;
+  ~HandledStack() { t_handled_stack_gone = true; }
+};
+static std::vector<Value>* handled_stack() {
+  static thread_local HandledStack stack;
+  return t_handled_stack_gone ? nullptr : &stack.items;
 }
-HandlerScope::HandlerScope(const Value& exc) { handled_stack().push_back(exc); }
-HandlerScope::~HandlerScope() { handled_stack().pop_back(); }
-Value current_handled_exception() { return handled_stack().empty() ? Value() : handled_stack().back(); }
+HandlerScope::HandlerScope(const Value& exc) {
+  if (auto* s = handled_stack()) s->push_back(exc);
+}
+HandlerScope::~HandlerScope() {
+  if (auto* s = handled_stack()) s->pop_back();
+}
+Value current_handled_exception() {
+  auto* s = handled_stack();
+  return !s || s->empty() ? Value() : s->back();
+}
 
 // ---- raising ------------------------------------------------------------------------------------
 
