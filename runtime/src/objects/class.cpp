@@ -91,6 +91,9 @@ static std::int64_t u_hash(const Value& self) {
   if (m.is_bound()) {
     Value r = call_dunder(m, self, {});
     if (!is_int_like(r)) raise_type_error("__hash__ method should return an integer");
+    // CPython's slot_tp_hash: a result that fits a machine word is the hash as is (only
+    // -1 becomes -2); larger ints are hashed.
+    if (r.is_int() || r.is_bool()) return r.as_int() == -1 ? -2 : r.as_int();
     return hash(r);
   }
   if (NATIVE(hash)) return NATIVE(hash)(self);
