@@ -103,7 +103,7 @@ std::size_t literal_slot(const char* text) {
 }  // namespace
 
 Value str_lit(const char* text, std::size_t len) {
-  thread_local LiteralSlot slots[kLiteralSlots];
+  static LiteralSlot slots[kLiteralSlots];  // under the runtime lock, like every Value
   LiteralSlot& c = slots[literal_slot(text)];
   if (c.text == text && c.str->data.size() == len) return Value::borrowed(c.str);
   runtime_init();
@@ -114,7 +114,7 @@ Value str_lit(const char* text, std::size_t len) {
 }
 
 Value str_static(const char* literal) {
-  thread_local LiteralSlot slots[kLiteralSlots];
+  static LiteralSlot slots[kLiteralSlots];  // under the runtime lock, like every Value
   LiteralSlot& c = slots[literal_slot(literal)];
   if (c.text == literal) return Value::borrowed(c.str);
   runtime_init();

@@ -53,7 +53,9 @@ struct TypeCacheEntry {
 };
 
 constexpr std::size_t kTypeCacheSize = 2048;
-thread_local TypeCacheEntry type_cache[kTypeCacheSize];
+// Global, not thread_local: Values are only touched under the runtime lock (runtime_lock.hpp),
+// and a TLS access would cost more than the rest of a hit.
+TypeCacheEntry type_cache[kTypeCacheSize];
 
 const Value* walk_mro(const TypeObject* type, const Value& name, std::int64_t h, bool heap_only,
                       bool watch) {
@@ -75,11 +77,8 @@ bool cacheable(const TypeObject* type, const Value& name) {
   return true;
 }
 
-Value cached_lookup(const TypeObject* type, const Value& name, bool heap_only) {
-  auto key = reinterpret_cast<std::uintptr_t>(name.object()) | (heap_only ? 1u : 0u);
-  std::size_t i = ((reinterpret_cast<std::uintptr_t>(type) >> 4) ^ (key >> 3) ^ (key << 2)) & (kTypeCacheSize - 1);
-  TypeCacheEntry& e = type_cache[i];
-  if (e.epoch == type_cache_epoch && e.type == type && e.key == key) return e.slot ? *e.slot : Value();
+[[gnu::noinline]] Value lookup_and_cache(TypeCacheEntry& e, const TypeObject* type, const Value& name,
+                                         std::uintptr_t key, bool heap_only) {
   std::int64_t h = str_hash(name);
   if (!cacheable(type, name)) {
     const Value* slot = walk_mro(type, name, h, heap_only, false);
@@ -91,6 +90,15 @@ Value cached_lookup(const TypeObject* type, const Value& name, bool heap_only) {
   e.key = key;
   e.slot = slot;
   return slot ? *slot : Value();
+}
+
+inline Value cached_lookup(const TypeObject* type, const Value& name, bool heap_only) {
+  auto key = reinterpret_cast<std::uintptr_t>(name.object()) | (heap_only ? 1u : 0u);
+  std::size_t i = ((reinterpret_cast<std::uintptr_t>(type) >> 4) ^ (key >> 3) ^ (key << 2)) & (kTypeCacheSize - 1);
+  TypeCacheEntry& e = type_cache[i];
+  if (e.epoch == type_cache_epoch && e.type == type && e.key == key) [[likely]]
+    return e.slot ? *e.slot : Value();
+  return lookup_and_cache(e, type, name, key, heap_only);
 }
 
 }  // namespace
