@@ -231,6 +231,10 @@ void no_kwargs(const CallArgs& a, const char* fname) {
 void parse_args(const CallArgs& a, const char* fname, std::initializer_list<const char*> names,
                 std::size_t n_required, Value* out, std::size_t n_posonly) {
   std::size_t n = names.size();
+  if (a.nkw == 0 && a.npos >= n_required && a.npos <= n) {  // the common case: positional only
+    for (std::size_t i = 0; i < a.npos; ++i) out[i] = a.pos[i];
+    return;
+  }
   if (a.npos > n)
     raise_type_error(std::string(fname) + "() takes at most " + plural(n, "argument") + " (" +
                      std::to_string(a.npos) + " given)");
