@@ -76,8 +76,14 @@ std::string FunctionEmitter::open_iteration(const std::string& iterable, bool is
   w_.line(fmt::format("frame.line = {};", current_loc_.line));
   std::string aw = new_name("aw");
   std::string stop = new_name("stop");
-  w_.line(fmt::format("aio::Value {} = aioc_anext({});", aw, it));
   w_.line(fmt::format("aio::Value {};", item));
+  // A native async generator is stepped directly (no __anext__ object per item).
+  w_.open(fmt::format("if (aio::is_async_generator({}))", it));
+  w_.line(fmt::format("{} = co_await aio::AGenNext({});", item, it));
+  w_.line(fmt::format("if ({}.is_unbound()) break;", item));
+  w_.close();
+  w_.open("else");
+  w_.line(fmt::format("aio::Value {} = aioc_anext({});", aw, it));
   w_.line(fmt::format("aio::Value {};", stop));
   w_.open("try");
   w_.line(fmt::format("{} = co_await aio::await_({});", item, aw));
@@ -87,6 +93,7 @@ std::string FunctionEmitter::open_iteration(const std::string& iterable, bool is
       "if (aio::exception_matches({}, aio::Value::borrowed(aio::exc::StopAsyncIteration))) break;",
       stop));
   w_.line(fmt::format("aio::reraise({});", stop));
+  w_.close();
   w_.close();
   return item;
 }

@@ -108,4 +108,29 @@ void asyncgen_forget_loop(LoopObject* loop);
 // entry() of an async generator function: wraps the (not yet started) body.
 Value make_async_generator(AGen&& gen, const CodeInfo* code);
 
+inline bool is_async_generator(const Value& v) noexcept {
+  return v.is_object() && v.object()->type == async_generator_type;
+}
+
+// `co_await AGenNext(g)`: one `async for` step over an async_generator object without the
+// __anext__ call and its coroutine object -- the body is stepped straight from the awaiting
+// coroutine (as __anext__'s body would). Gives the yielded value, or Unbound where
+// __anext__ would raise StopAsyncIteration; every other outcome is __anext__'s.
+class [[nodiscard]] AGenNext {
+ public:
+  explicit AGenNext(const Value& agen);
+  bool await_ready() const noexcept { return ready_; }
+  template <class P>
+  bool await_suspend(std::coroutine_handle<P> parent) {
+    return suspend(parent, parent.promise().runner_);
+  }
+  Value await_resume();
+
+ private:
+  bool suspend(std::coroutine_handle<> parent, Runner* runner);
+  Value self_;
+  AsyncGeneratorObject* g_;
+  bool ready_ = false;
+};
+
 }  // namespace aio

@@ -24,6 +24,7 @@ Value call_vector(const Value& f, const std::vector<Value>& args);
 bool callable(const Value& v);
 // Calls the special method `name` found on type(self) (not the instance), self first.
 // Returns Unbound if the type has no such attribute.
-Value call_special(const Value& self, std::string_view name, std::initializer_list<Value> args);
+// `name` is a string literal (looked up by address, see str_static).
+Value call_special(const Value& self, const char* name, std::initializer_list<Value> args);
 
 }  // namespace aio

@@ -22,6 +22,10 @@ Value super_(const Value& type, const Value& self);
 Value make_property(const Value& fget, const Value& fset = Value(), const Value& fdel = Value());
 Value make_staticmethod(const Value& f);
 Value make_classmethod(const Value& f);
+// True if attribute access on instances of `t` is generic_getattr (type dict, instance
+// dict, descriptors) -- also for user classes whose builtin base uses it -- so callers may
+// look a method up on the type themselves.
+bool uses_generic_getattr(const TypeObject* t) noexcept;
 // Allocates an uninitialised instance of `type` using its builtin base's layout.
 Value alloc_instance(TypeObject* type);
 std::vector<TypeObject*> compute_mro(TypeObject* type);  // C3; TypeError on conflicts

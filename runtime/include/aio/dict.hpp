@@ -15,8 +15,34 @@
 
 namespace aio {
 
+// Bumped whenever a watched table (a type's dict that a cached lookup read) changes or
+// dies, and when a type dies: every type-attribute cache entry older than it is stale.
+extern std::uint64_t type_cache_epoch;
+
 class HashTable {
  public:
+  HashTable() = default;
+  HashTable(const HashTable& o) : entries_(o.entries_), index_(o.index_), used_(o.used_) {}
+  HashTable& operator=(const HashTable& o) {
+    if (this != &o) {
+      entries_ = o.entries_;
+      index_ = o.index_;
+      used_ = o.used_;
+      changed();
+    }
+    return *this;
+  }
+  HashTable(HashTable&& o) noexcept = default;
+  HashTable& operator=(HashTable&& o) noexcept {
+    entries_ = std::move(o.entries_);
+    index_ = std::move(o.index_);
+    used_ = o.used_;
+    watched_ = watched_ || o.watched_;
+    o.used_ = 0;
+    changed();
+    return *this;
+  }
+  ~HashTable() { changed(); }
   struct Entry {
     std::int64_t hash;
     Value key;  // Unbound = deleted
@@ -34,12 +60,18 @@ class HashTable {
   std::vector<Entry>& entries() { return entries_; }
   const std::vector<Entry>& entries() const { return entries_; }
   void pop_entry(std::size_t i);  // removes entries_[i] (for popitem)
+  // From now on every change bumps type_cache_epoch (type dicts, see TypeObject::lookup).
+  void watch() noexcept { watched_ = true; }
 
  private:
   void rebuild(std::size_t min_capacity);
   std::vector<Entry> entries_;
   std::vector<std::int32_t> index_;  // -1 empty, else entry position
   std::size_t used_ = 0;
+  bool watched_ = false;
+  void changed() noexcept {
+    if (watched_) ++type_cache_epoch;
+  }
 };
 
 struct DictObject : GcObject {

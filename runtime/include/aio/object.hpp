@@ -109,9 +109,13 @@ struct TypeObject : Object {
   DescrSetSlot descr_set = nullptr;
 
   explicit TypeObject(TypeObject* metatype) : Object(metatype) {}
-  // Looks `name` (a str Value) up along the MRO; Unbound if absent.
+  ~TypeObject() override;  // invalidates the type-attribute cache (its address may be reused)
+  // Looks `name` (a str Value) up along the MRO; Unbound if absent. Interned names go
+  // through a per-thread cache (type_object.cpp) that any change to a type dict invalidates.
   Value lookup(const Value& name) const;
   Value lookup(std::string_view name) const;
+  // The same restricted to the heap (class-statement) types of the MRO.
+  Value heap_lookup(const Value& name) const;
   bool is_subtype_of(const TypeObject* other) const;
 };
 

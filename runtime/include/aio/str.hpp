@@ -22,7 +22,10 @@ struct StrObject : Object {
   StrObject() : Object(str_type) {}
 };
 
-Value str_lit(const char* text, std::size_t len);  // interned literal
+Value str_lit(const char* text, std::size_t len);  // interned literal (text: static storage)
+// The interned str of a NUL-terminated string literal (or any text with static storage
+// that never changes), found by address after the first call.
+Value str_static(const char* literal);
 Value make_str(std::string_view utf8);
 Value make_str(std::string&& utf8);
 inline Value make_str(const char* utf8) { return make_str(std::string_view(utf8)); }

@@ -114,6 +114,47 @@ Coro<Value> agen_close(Value self) {
   co_return Value::none();
 }
 
+}  // namespace
+
+AGenNext::AGenNext(const Value& agen) : self_(agen), g_(static_cast<AsyncGeneratorObject*>(agen.object())) {
+  asyncgen_first_iter(g_);
+  if (g_->running) raise_error(exc::RuntimeError, "anext(): asynchronous generator is already running");
+  if (g_->gen.done()) {
+    ready_ = true;  // exhausted: await_resume gives Unbound
+    return;
+  }
+  g_->gen.promise().input_ = GenInput{};
+  g_->started = true;
+  g_->running = true;
+}
+
+bool AGenNext::suspend(std::coroutine_handle<> parent, Runner* runner) {
+  // AGenStep's protocol, with the awaiting generated coroutine as the parent.
+  auto h = g_->gen.handle();
+  auto& child = h.promise();
+  child.continuation_ = parent;
+  child.runner_ = runner;
+  child.detached_ = false;
+  child.has_yield_ = false;
+  h.resume();
+  if (h.done() || child.has_yield_) return false;
+  child.detached_ = true;
+  return true;
+}
+
+Value AGenNext::await_resume() {
+  if (ready_) return Value();
+  g_->running = false;
+  auto& p = g_->gen.promise();
+  if (!g_->gen.done()) return std::exchange(p.yielded_, Value());
+  std::exception_ptr ex = std::exchange(p.exception_, nullptr);
+  g_->gen.reset();
+  if (ex) rethrow_from_body(ex);
+  return Value();
+}
+
+namespace {
+
 Value m_anext(const CallArgs& a) {
   check_nargs(a, "__anext__", 1, 1);
   asyncgen_first_iter(self_agen(a));

@@ -3,8 +3,10 @@
 #include "aio/call.hpp"
 
 #include <cstdio>
+#include <new>
 
 #include "aio/builtins.hpp"
+#include "aio/class.hpp"
 #include "aio/dict.hpp"
 #include "aio/exceptions.hpp"
 #include "aio/function.hpp"
@@ -52,10 +54,20 @@ template <class Fn>
 static Value with_self_prepended(const Value& self, const CallArgs& args, Fn&& fn) {
   constexpr std::size_t kInlineArgs = 8;
   if (args.npos < kInlineArgs) {
-    Value all[kInlineArgs];
-    all[0] = self;
-    for (std::size_t i = 0; i < args.npos; ++i) all[i + 1] = args.pos[i];
-    return fn(CallArgs{all, args.npos + 1, args.kw, args.nkw});
+    // Raw storage: only the npos + 1 Values used are constructed (and destroyed).
+    alignas(Value) unsigned char storage[kInlineArgs * sizeof(Value)];
+    Value* all = reinterpret_cast<Value*>(storage);
+    std::size_t n = args.npos + 1;
+    new (&all[0]) Value(self);
+    for (std::size_t i = 0; i < args.npos; ++i) new (&all[i + 1]) Value(args.pos[i]);
+    struct Destroy {
+      Value* v;
+      std::size_t n;
+      ~Destroy() {
+        for (std::size_t i = 0; i < n; ++i) v[i].~Value();
+      }
+    } destroy{all, n};
+    return fn(CallArgs{all, n, args.kw, args.nkw});
   }
   std::vector<Value> all;
   all.reserve(args.npos + 1);
@@ -81,7 +93,7 @@ Value call_method_kw(const Value& obj, const Value& name, std::initializer_list<
                      std::initializer_list<KwArg> kwargs) {
   TypeObject* t = type_of(obj);
   CallArgs a{args.begin(), args.size(), kwargs.begin(), kwargs.size()};
-  if (t->getattr == nullptr || t->getattr == &generic_getattr) {
+  if (uses_generic_getattr(t)) {
     Value attr = t->lookup(name);
     if (is_plain_method(attr)) {
       Value* d = obj.is_object() ? obj.object()->instance_dict() : nullptr;
@@ -95,9 +107,9 @@ Value call_method(const Value& obj, const Value& name, std::initializer_list<Val
   return call_method_kw(obj, name, args, {});
 }
 
-Value call_special(const Value& self, std::string_view name, std::initializer_list<Value> args) {
+Value call_special(const Value& self, const char* name, std::initializer_list<Value> args) {
   TypeObject* t = type_of(self);
-  Value attr = t->lookup(name);
+  Value attr = t->lookup(str_static(name));
   if (!attr.is_bound()) return Value();
   CallArgs a{args.begin(), args.size(), nullptr, 0};
   if (is_plain_method(attr)) return call_unbound_with_self(attr, self, a);
@@ -219,6 +231,10 @@ void no_kwargs(const CallArgs& a, const char* fname) {
 void parse_args(const CallArgs& a, const char* fname, std::initializer_list<const char*> names,
                 std::size_t n_required, Value* out, std::size_t n_posonly) {
   std::size_t n = names.size();
+  if (a.nkw == 0 && a.npos >= n_required && a.npos <= n) {  // the common case: positional only
+    for (std::size_t i = 0; i < a.npos; ++i) out[i] = a.pos[i];
+    return;
+  }
   if (a.npos > n)
     raise_type_error(std::string(fname) + "() takes at most " + plural(n, "argument") + " (" +
                      std::to_string(a.npos) + " given)");

@@ -25,18 +25,8 @@ void init_type_fields(TypeObject* t, const char* name, TypeObject* base, const c
 static TypeObject* as_type(const Value& v) { return static_cast<TypeObject*>(v.object()); }
 static bool is_type(const Value& v) { return v.is_object() && v.object()->type->is_subtype_of(type_type); }
 
-// Finds `name` in the heap (Python-defined) part of the MRO only.
-static Value heap_lookup(TypeObject* t, std::string_view name) {
-  Value key = intern(name);
-  std::int64_t h = str_hash(key);
-  for (TypeObject* m : t->mro) {
-    if (!m->is_heap) continue;
-    HashTable& table = dict_table(m->dict);
-    std::int64_t i = table.find(key, h);
-    if (i >= 0) return table.entries()[i].value;
-  }
-  return Value();
-}
+// Finds `name` (a string literal) in the heap (Python-defined) part of the MRO only.
+static Value heap_lookup(TypeObject* t, const char* name) { return t->heap_lookup(str_static(name)); }
 
 // Calls a dunder found on the type with self bound.
 static Value call_dunder(const Value& f, const Value& self, std::initializer_list<Value> rest) {
@@ -183,6 +173,12 @@ static void u_setattr(const Value& self, const Value& name, const Value& v) {
 
 static Value u_getattr(const Value& self, const Value& name) {
   return NATIVE(getattr) ? NATIVE(getattr)(self, name) : generic_getattr(self, name);
+}
+
+bool uses_generic_getattr(const TypeObject* t) noexcept {
+  GetAttrSlot g = t->getattr;
+  if (g == &u_getattr) g = t->native_base->getattr;
+  return g == nullptr || g == &generic_getattr;
 }
 
 Value make_native_iterator(Object* it, NextSlot next);

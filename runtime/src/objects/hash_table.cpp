@@ -8,6 +8,8 @@
 
 namespace aio {
 
+std::uint64_t type_cache_epoch = 1;
+
 static bool keys_equal(const Value& a, const Value& b) {
   if (a.same(b)) return true;
   if (is_str(a) && is_str(b)) return str_equal(a, b);
@@ -60,6 +62,7 @@ bool HashTable::insert(const Value& key, std::int64_t h, const Value& value) {
   std::int64_t found = find(key, h);
   if (found >= 0) {
     entries_[found].value = value;
+    changed();  // after the change: the old value's destructor may run code that caches
     return false;
   }
   if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuild(used_ + 1 > 4 ? (used_ + 1) * 2 : 8);
@@ -73,12 +76,14 @@ bool HashTable::insert(const Value& key, std::int64_t h, const Value& value) {
   index_[i] = static_cast<std::int32_t>(entries_.size());
   entries_.push_back(Entry{h, key, value});
   ++used_;
+  changed();
   return true;
 }
 
 bool HashTable::erase(const Value& key) {
   std::int64_t found = find(key);
   if (found < 0) return false;
+  changed();
   pop_entry(static_cast<std::size_t>(found));
   return true;
 }
@@ -86,17 +91,21 @@ bool HashTable::erase(const Value& key) {
 void HashTable::pop_entry(std::size_t n) {
   // The index keeps pointing at the hole (key Unbound), which find() skips; a rebuild
   // drops it. Trailing holes are trimmed at once so popitem stays O(1).
+  changed();
   Entry& e = entries_[n];
   e.key = Value();
   e.value = Value();
   --used_;
   if (used_ == 0) clear();
+  changed();
 }
 
 void HashTable::clear() {
+  changed();
   entries_.clear();
   index_.clear();
   used_ = 0;
+  changed();
 }
 
 }  // namespace aio

@@ -89,9 +89,39 @@ Value intern(std::string_view utf8) {
   return v;
 }
 
+// Literal caches: a string literal's address identifies its text for the whole run, so
+// the interned str is found by pointer (no hashing of the text on hot runtime paths).
+namespace {
+struct LiteralSlot {
+  const char* text = nullptr;
+  StrObject* str = nullptr;  // interned, hence immortal
+};
+constexpr std::size_t kLiteralSlots = 512;
+std::size_t literal_slot(const char* text) {
+  return (reinterpret_cast<std::uintptr_t>(text) >> 3) & (kLiteralSlots - 1);
+}
+}  // namespace
+
 Value str_lit(const char* text, std::size_t len) {
+  static LiteralSlot slots[kLiteralSlots];  // under the runtime lock, like every Value
+  LiteralSlot& c = slots[literal_slot(text)];
+  if (c.text == text && c.str->data.size() == len) return Value::borrowed(c.str);
   runtime_init();
-  return intern(std::string_view(text, len));
+  Value v = intern(std::string_view(text, len));
+  c.text = text;
+  c.str = as_str(v);
+  return v;
+}
+
+Value str_static(const char* literal) {
+  static LiteralSlot slots[kLiteralSlots];  // under the runtime lock, like every Value
+  LiteralSlot& c = slots[literal_slot(literal)];
+  if (c.text == literal) return Value::borrowed(c.str);
+  runtime_init();
+  Value v = intern(literal);
+  c.text = literal;
+  c.str = as_str(v);
+  return v;
 }
 
 bool is_str_like(const Value& v) { return v.is_object() && v.object()->type->is_subtype_of(str_type); }

@@ -37,16 +37,77 @@ TypeObject* not_implemented_type;
 TypeObject* ellipsis_type;
 TypeObject* iterator_type;
 
-Value TypeObject::lookup(const Value& name) const {
-  std::int64_t h = str_hash(name);
-  for (TypeObject* t : mro) {
+// Type-attribute cache (CPython's type cache, with one global version): a direct-mapped
+// table of (type, interned name, heap-only?) -> a pointer to the dict slot holding the
+// value, or null for "absent". Every type dict the walk reads is watched, so any change to
+// one (or a type's death) bumps type_cache_epoch and all entries become stale. Entries
+// point into the dict's entry array, which only moves on insert (a change), and the name
+// is an immortal interned str, so a current entry is always valid.
+namespace {
+
+struct TypeCacheEntry {
+  std::uint64_t epoch = 0;
+  const TypeObject* type = nullptr;
+  std::uintptr_t key = 0;  // name pointer | heap_only
+  const Value* slot = nullptr;
+};
+
+constexpr std::size_t kTypeCacheSize = 2048;
+// Global, not thread_local: Values are only touched under the runtime lock (runtime_lock.hpp),
+// and a TLS access would cost more than the rest of a hit.
+TypeCacheEntry type_cache[kTypeCacheSize];
+
+const Value* walk_mro(const TypeObject* type, const Value& name, std::int64_t h, bool heap_only,
+                      bool watch) {
+  for (TypeObject* t : type->mro) {
+    if (heap_only && !t->is_heap) continue;
     if (!t->dict.is_bound()) continue;
     HashTable& table = dict_table(t->dict);
+    if (watch) table.watch();
     std::int64_t i = table.find(name, h);
-    if (i >= 0) return table.entries()[i].value;
+    if (i >= 0) return &table.entries()[static_cast<std::size_t>(i)].value;
   }
-  return Value();
+  return nullptr;
 }
+
+bool cacheable(const TypeObject* type, const Value& name) {
+  if (!is_str(name) || !as_str(name)->interned) return false;
+  for (TypeObject* t : type->mro)  // a type without a dict yet (early runtime_init) may get one
+    if (!t->dict.is_bound()) return false;
+  return true;
+}
+
+[[gnu::noinline]] Value lookup_and_cache(TypeCacheEntry& e, const TypeObject* type, const Value& name,
+                                         std::uintptr_t key, bool heap_only) {
+  std::int64_t h = str_hash(name);
+  if (!cacheable(type, name)) {
+    const Value* slot = walk_mro(type, name, h, heap_only, false);
+    return slot ? *slot : Value();
+  }
+  const Value* slot = walk_mro(type, name, h, heap_only, true);
+  e.epoch = type_cache_epoch;
+  e.type = type;
+  e.key = key;
+  e.slot = slot;
+  return slot ? *slot : Value();
+}
+
+inline Value cached_lookup(const TypeObject* type, const Value& name, bool heap_only) {
+  auto key = reinterpret_cast<std::uintptr_t>(name.object()) | (heap_only ? 1u : 0u);
+  std::size_t i = ((reinterpret_cast<std::uintptr_t>(type) >> 4) ^ (key >> 3) ^ (key << 2)) & (kTypeCacheSize - 1);
+  TypeCacheEntry& e = type_cache[i];
+  if (e.epoch == type_cache_epoch && e.type == type && e.key == key) [[likely]]
+    return e.slot ? *e.slot : Value();
+  return lookup_and_cache(e, type, name, key, heap_only);
+}
+
+}  // namespace
+
+TypeObject::~TypeObject() { ++type_cache_epoch; }
+
+Value TypeObject::lookup(const Value& name) const { return cached_lookup(this, name, false); }
+
+Value TypeObject::heap_lookup(const Value& name) const { return cached_lookup(this, name, true); }
 
 Value TypeObject::lookup(std::string_view name) const { return lookup(intern(name)); }
 
