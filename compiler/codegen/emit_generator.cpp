@@ -11,6 +11,8 @@
 // and passed as the parameter ".0"; everything else runs lazily inside the generator's own
 // scope, with enclosing variables reached through closure cells. One containing `async for`
 // or `await` is an async generator (body aio::AGen, wrapped by make_async_generator).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "codegen/function_emitter.hpp"
@@ -18,9 +20,22 @@
 
 namespace aioc::codegen {
 
+namespace {
+
+// A hoisted temporary ("t<N>"), which only its one consumer reads.
+bool is_temp(const std::string& name) {
+  return name.size() > 1 && name[0] == 't' &&
+         std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+// The yielded value is moved, not copied, into the operand and from there into the promise
+// (yield_value(Value&)): a suspended frame keeps no unregistered copy of it, which the
+// cycle collector would count as an external reference (`me = yield; yield me`).
 std::string FunctionEmitter::yield_(const std::string& value) {
   std::string operand = new_name("y");  // a named local: see the GCC 12 trap in DESIGN.md
-  w_.line(fmt::format("aio::Value {} = {};", operand, value));
+  w_.line(fmt::format("aio::Value {} = {};", operand, is_temp(value) ? "std::move(" + value + ")" : value));
   std::string name = new_name("t");
   w_.line(fmt::format("aio::Value {} = co_yield {};", name, operand));
   return name;
@@ -81,6 +96,10 @@ std::string FunctionEmitter::emit_genexpr(const ast::GeneratorExp& e, const ast:
   w_.line(fmt::format("aio::TraceFrame frame{{&{}, {}}};", code, line));
   w_.line("aio::Value it0 = std::move(p0);");
   declare_locals(scope, {".0"});
+  std::vector<std::string> names{"it0"};
+  for (const auto& f : scope.freevars) names.push_back(mangle("c_", f));
+  for (auto& n : local_names(scope, {".0"})) names.push_back(std::move(n));
+  track_frame(code, names);
   w_.open("try");
   comprehension_loops(e.generators, 0, "it0", "", node);
   w_.close(" catch (aio::PyException& e) {");

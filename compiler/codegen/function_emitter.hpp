@@ -125,6 +125,11 @@ class FunctionEmitter {
   VarRef resolve_in(const std::string& id, const sema::Scope* scope) const;
   std::string local_prefix(const sema::Scope* scope, bool cell) const;
   void declare_locals(const sema::Scope& scope, const std::vector<std::string>& skip);
+  // The C++ names declare_locals declares.
+  std::vector<std::string> local_names(const sema::Scope& scope, const std::vector<std::string>& skip) const;
+  // Coroutine/generator bodies, after the locals: registers `names` with the cycle collector
+  // (runtime frame_locals.hpp) on the first call, then points the promise at `frame`.
+  void track_frame(const std::string& code, const std::vector<std::string>& names);
   [[noreturn]] void unsupported(const ast::Loc& loc, const std::string& what) const;
   std::string str(std::string_view s) { return ctx_.str_const(s); }
   // The str constant for an attribute or class-namespace key, with CPython's private name

@@ -24,6 +24,7 @@
 
 #include "aio/coro.hpp"
 #include "aio/function.hpp"
+#include "aio/gc.hpp"
 #include "aio/generator.hpp"
 
 namespace aio {
@@ -58,6 +59,11 @@ class [[nodiscard]] AGen {
       has_yield_ = true;
       return {this};
     }
+    YieldAwaiter yield_value(Value& v) {  // a named operand: moved (see aio::Gen)
+      yielded_ = std::move(v);
+      has_yield_ = true;
+      return {this};
+    }
   };
   using handle_type = std::coroutine_handle<promise_type>;
 
@@ -87,7 +93,9 @@ extern TypeObject* async_generator_type;
 
 struct LoopObject;
 
-struct AsyncGeneratorObject : Object {
+// A GC container while parked at a yield (frame_locals.hpp); a collected one registered
+// with a loop gets the loop's finalizer (aclose() as a task), like a dropped one.
+struct AsyncGeneratorObject : GcObject {
   AGen gen;
   const CodeInfo* code;
   bool started = false;
@@ -96,6 +104,10 @@ struct AsyncGeneratorObject : Object {
   LoopObject* hooks_loop = nullptr;  // the loop whose finalizer applies (asyncgen_hooks.cpp)
   AsyncGeneratorObject(AGen&& g, const CodeInfo* c);
   ~AsyncGeneratorObject() override;
+  bool suspended() const noexcept { return started && !running && !gen.done() && gen.promise().frame_; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  bool gc_finalize() override;
+  void clear() override;
 };
 
 // asyncgen_hooks.cpp: the loop's firstiter hook (registers `g` with the running loop, once)
