@@ -35,10 +35,25 @@ bool is_temp(const std::string& name) {
 // cycle collector would count as an external reference (`me = yield; yield me`).
 std::string FunctionEmitter::yield_(const std::string& value) {
   std::string operand = new_name("y");  // a named local: see the GCC 12 trap in DESIGN.md
-  w_.line(fmt::format("aio::Value {} = {};", operand, is_temp(value) ? "std::move(" + value + ")" : value));
+  bool owned = is_temp(value) || (value.size() > 1 && value[0] == 'v' && is_temp("t" + value.substr(1)));
+  w_.line(fmt::format("aio::Value {} = {};", operand, owned ? "std::move(" + value + ")" : value));
   std::string name = new_name("t");
   w_.line(fmt::format("aio::Value {} = co_yield {};", name, operand));
   return name;
+}
+
+// The operand is computed in a block of its own, so the temporaries of its expression
+// (`yield len(items)` copies `items`) are gone before the frame suspends: they are not
+// registered with the collector, and a hidden copy would keep a cycle alive.
+std::string FunctionEmitter::yield_expr(const ast::Expr* value) {
+  if (!value) return yield_("aio::Value::none()");
+  std::string operand = new_name("v");
+  w_.line(fmt::format("aio::Value {};", operand));
+  w_.open();
+  std::string v = expr(*value);
+  w_.line(fmt::format("{} = {};", operand, is_temp(v) ? "std::move(" + v + ")" : v));
+  w_.close();
+  return yield_(operand);
 }
 
 std::string FunctionEmitter::yield_from(const std::string& iterable) {

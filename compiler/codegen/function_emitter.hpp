@@ -99,6 +99,7 @@ class FunctionEmitter {
   std::string call(const ast::Call& e, const ast::Loc& loc);
   std::string await_(const std::string& awaitable);
   std::string yield_(const std::string& value);       // emit_generator.cpp
+  std::string yield_expr(const ast::Expr* value);     // `yield value` (null: bare yield)
   std::string yield_from(const std::string& iterable);
   std::string generator_expression(const ast::GeneratorExp& e, const ast::Expr& node);
   std::string emit_genexpr(const ast::GeneratorExp& e, const ast::Expr& node);
