@@ -36,6 +36,8 @@ class [[nodiscard]] AGen {
     GenInput input_;
     bool has_yield_ = false;
 
+    promise_type() noexcept = default;  // never built from the body's arguments (aio::Gen)
+
     AGen get_return_object() noexcept {
       return AGen(std::coroutine_handle<promise_type>::from_promise(*this));
     }

@@ -50,6 +50,11 @@ class [[nodiscard]] Gen {
     std::exception_ptr exception_;
     const TraceFrame* frame_ = nullptr;  // set by the body's TrackFrame (frame_locals.hpp)
 
+    // Not an aggregate: C++20 would otherwise build the promise from the body's arguments
+    // (parenthesised aggregate initialisation), keeping hidden copies of the first ones in
+    // yielded_/result_ until the body yields or returns.
+    promise_type() noexcept = default;
+
     Gen get_return_object() noexcept {
       return Gen(std::coroutine_handle<promise_type>::from_promise(*this));
     }
