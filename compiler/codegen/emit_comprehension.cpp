@@ -72,7 +72,7 @@ void FunctionEmitter::comprehension_loops(const std::vector<ast::Comprehension>&
     std::string v = expr(*c->value);
     w_.line(fmt::format("aio::dict_setitem({}, {}, {});", result, k, v));
   } else if (const auto* c = e.as<ast::GeneratorExp>()) {
-    std::string v = yield_(expr(*c->elt));
+    std::string v = yield_expr(c->elt.get());
     w_.line(fmt::format("static_cast<void>({});", v));
   }
   w_.close();  // the iteration loop

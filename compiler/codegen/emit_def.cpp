@@ -115,8 +115,6 @@ std::string FunctionEmitter::emit_function(const ast::Arguments& args, const ast
 
   w_.open(fmt::format("static {} {}({})", ret, fn, params));
   w_.line(fmt::format("aio::TraceFrame frame{{&{}, {}}};", code, first_line));
-  // A coroutine's repr shows the line it is suspended at: the promise points at `frame`.
-  if (coroutine_ && !async_generator_) w_.line("co_await aio::TrackFrame{&frame};");
   for (std::size_t i = 0; i < slots.size(); ++i) {
     bool cell = scope.binding_of(slots[i]) == sema::Binding::Cell;
     if (cell) {
@@ -130,6 +128,16 @@ std::string FunctionEmitter::emit_function(const ast::Arguments& args, const ast
     first_param_ = named[0]->name;
   }
   declare_locals(scope, slots);
+  if (coroutine_ || generator_) {
+    // The promise points at `frame`: a coroutine's repr shows the line it is suspended at,
+    // and the cycle collector walks the registered locals of suspended frames.
+    std::vector<std::string> names;
+    for (const auto& s : slots)
+      names.push_back(mangle(scope.binding_of(s) == sema::Binding::Cell ? "c_" : "l_", s));
+    for (const auto& f : scope.freevars) names.push_back(mangle("c_", f));
+    for (auto& n : local_names(scope, slots)) names.push_back(std::move(n));
+    track_frame(code, names);
+  }
   w_.open("try");
   if (stmts) {
     body(*stmts);

@@ -135,7 +135,7 @@ std::string FunctionEmitter::expr(const ast::Expr& e) {
           return await_(v);
         } else if constexpr (std::is_same_v<T, ast::Yield>) {
           if (!generator_ && !async_generator_) unsupported(e.loc, "'yield' outside a generator function");
-          return yield_(n.value ? expr(*n.value) : std::string("aio::Value::none()"));
+          return yield_expr(n.value.get());
         } else if constexpr (std::is_same_v<T, ast::YieldFrom>) {
           if (!generator_) unsupported(e.loc, "'yield from' is only supported in generator functions");
           std::string v = expr(*n.value);

@@ -11,6 +11,8 @@
 // and passed as the parameter ".0"; everything else runs lazily inside the generator's own
 // scope, with enclosing variables reached through closure cells. One containing `async for`
 // or `await` is an async generator (body aio::AGen, wrapped by make_async_generator).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "codegen/function_emitter.hpp"
@@ -18,12 +20,40 @@
 
 namespace aioc::codegen {
 
+namespace {
+
+// A hoisted temporary ("t<N>"), which only its one consumer reads.
+bool is_temp(const std::string& name) {
+  return name.size() > 1 && name[0] == 't' &&
+         std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+// The yielded value is moved, not copied, into the operand and from there into the promise
+// (yield_value(Value&)): a suspended frame keeps no unregistered copy of it, which the
+// cycle collector would count as an external reference (`me = yield; yield me`).
 std::string FunctionEmitter::yield_(const std::string& value) {
   std::string operand = new_name("y");  // a named local: see the GCC 12 trap in DESIGN.md
-  w_.line(fmt::format("aio::Value {} = {};", operand, value));
+  bool owned = is_temp(value) || (value.size() > 1 && value[0] == 'v' && is_temp("t" + value.substr(1)));
+  w_.line(fmt::format("aio::Value {} = {};", operand, owned ? "std::move(" + value + ")" : value));
   std::string name = new_name("t");
   w_.line(fmt::format("aio::Value {} = co_yield {};", name, operand));
   return name;
+}
+
+// The operand is computed in a block of its own, so the temporaries of its expression
+// (`yield len(items)` copies `items`) are gone before the frame suspends: they are not
+// registered with the collector, and a hidden copy would keep a cycle alive.
+std::string FunctionEmitter::yield_expr(const ast::Expr* value) {
+  if (!value) return yield_("aio::Value::none()");
+  std::string operand = new_name("v");
+  w_.line(fmt::format("aio::Value {};", operand));
+  w_.open();
+  std::string v = expr(*value);
+  w_.line(fmt::format("{} = {};", operand, is_temp(v) ? "std::move(" + v + ")" : v));
+  w_.close();
+  return yield_(operand);
 }
 
 std::string FunctionEmitter::yield_from(const std::string& iterable) {
@@ -81,6 +111,10 @@ std::string FunctionEmitter::emit_genexpr(const ast::GeneratorExp& e, const ast:
   w_.line(fmt::format("aio::TraceFrame frame{{&{}, {}}};", code, line));
   w_.line("aio::Value it0 = std::move(p0);");
   declare_locals(scope, {".0"});
+  std::vector<std::string> names{"it0"};
+  for (const auto& f : scope.freevars) names.push_back(mangle("c_", f));
+  for (auto& n : local_names(scope, {".0"})) names.push_back(std::move(n));
+  track_frame(code, names);
   w_.open("try");
   comprehension_loops(e.generators, 0, "it0", "", node);
   w_.close(" catch (aio::PyException& e) {");

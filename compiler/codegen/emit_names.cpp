@@ -53,15 +53,27 @@ VarRef FunctionEmitter::resolve_in(const std::string& id, const sema::Scope* sco
   return global();
 }
 
-// Declares the locals and cells of `scope` (parameters excluded) at the current point.
-void FunctionEmitter::declare_locals(const sema::Scope& scope,
-                                     const std::vector<std::string>& skip) {
+namespace {
+
+std::vector<std::string> declaration_order(const sema::Scope& scope) {
   std::vector<std::string> order = scope.names;
   if (order.empty()) {
     for (const auto& [name, b] : scope.bindings) order.push_back(name);
   }
-  for (const auto& name : order) {
-    if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
+  return order;
+}
+
+bool skipped(const std::vector<std::string>& skip, const std::string& name) {
+  return std::find(skip.begin(), skip.end(), name) != skip.end();
+}
+
+}  // namespace
+
+// Declares the locals and cells of `scope` (parameters excluded) at the current point.
+void FunctionEmitter::declare_locals(const sema::Scope& scope,
+                                     const std::vector<std::string>& skip) {
+  for (const auto& name : declaration_order(scope)) {
+    if (skipped(skip, name)) continue;
     Binding b = scope.binding_of(name);
     if (b == Binding::Local) {
       w_.line(fmt::format("aio::Value {};", mangle(local_prefix(&scope, false), name)));
@@ -70,6 +82,30 @@ void FunctionEmitter::declare_locals(const sema::Scope& scope,
                           mangle(local_prefix(&scope, true), name)));
     }
   }
+}
+
+std::vector<std::string> FunctionEmitter::local_names(const sema::Scope& scope,
+                                                      const std::vector<std::string>& skip) const {
+  std::vector<std::string> out;
+  for (const auto& name : declaration_order(scope)) {
+    if (skipped(skip, name)) continue;
+    Binding b = scope.binding_of(name);
+    if (b == Binding::Local || b == Binding::Cell) out.push_back(mangle(local_prefix(&scope, b == Binding::Cell), name));
+  }
+  return out;
+}
+
+// One load and a branch per call after the first; TrackFrame runs after every registered
+// local is constructed and before the first suspension, so a frame whose promise points at
+// its TraceFrame has all of them alive until the body ends.
+void FunctionEmitter::track_frame(const std::string& code, const std::vector<std::string>& names) {
+  if (!names.empty()) {
+    std::string list;
+    for (const auto& n : names) list += fmt::format("{}&{}", list.empty() ? "" : ", ", n);
+    w_.line(fmt::format("if (!{0}.frame_locals) [[unlikely]] aio::register_frame_locals({0}, frame, {{{1}}});",
+                        code, list));
+  }
+  w_.line("co_await aio::TrackFrame{&frame};");
 }
 
 std::string FunctionEmitter::load_name(const std::string& id) {

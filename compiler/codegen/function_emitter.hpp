@@ -106,6 +106,7 @@ class FunctionEmitter {
   std::string call(const ast::Call& e, const ast::Loc& loc);
   std::string await_(const std::string& awaitable);
   std::string yield_(const std::string& value);       // emit_generator.cpp
+  std::string yield_expr(const ast::Expr* value);     // `yield value` (null: bare yield)
   std::string yield_from(const std::string& iterable);
   std::string generator_expression(const ast::GeneratorExp& e, const ast::Expr& node);
   std::string emit_genexpr(const ast::GeneratorExp& e, const ast::Expr& node);
@@ -133,6 +134,11 @@ class FunctionEmitter {
   VarRef resolve_in(const std::string& id, const sema::Scope* scope) const;
   std::string local_prefix(const sema::Scope* scope, bool cell) const;
   void declare_locals(const sema::Scope& scope, const std::vector<std::string>& skip);
+  // The C++ names declare_locals declares.
+  std::vector<std::string> local_names(const sema::Scope& scope, const std::vector<std::string>& skip) const;
+  // Coroutine/generator bodies, after the locals: registers `names` with the cycle collector
+  // (runtime frame_locals.hpp) on the first call, then points the promise at `frame`.
+  void track_frame(const std::string& code, const std::vector<std::string>& names);
   [[noreturn]] void unsupported(const ast::Loc& loc, const std::string& what) const;
   std::string str(std::string_view s) { return ctx_.str_const(s); }
   // The str constant for an attribute or class-namespace key, with CPython's private name

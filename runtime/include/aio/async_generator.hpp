@@ -24,6 +24,7 @@
 
 #include "aio/coro.hpp"
 #include "aio/function.hpp"
+#include "aio/gc.hpp"
 #include "aio/generator.hpp"
 
 namespace aio {
@@ -34,6 +35,8 @@ class [[nodiscard]] AGen {
     Value yielded_;
     GenInput input_;
     bool has_yield_ = false;
+
+    promise_type() noexcept = default;  // never built from the body's arguments (aio::Gen)
 
     AGen get_return_object() noexcept {
       return AGen(std::coroutine_handle<promise_type>::from_promise(*this));
@@ -55,6 +58,11 @@ class [[nodiscard]] AGen {
     };
     YieldAwaiter yield_value(const Value& v) {
       yielded_ = v;
+      has_yield_ = true;
+      return {this};
+    }
+    YieldAwaiter yield_value(Value& v) {  // a named operand: moved (see aio::Gen)
+      yielded_ = std::move(v);
       has_yield_ = true;
       return {this};
     }
@@ -87,7 +95,9 @@ extern TypeObject* async_generator_type;
 
 struct LoopObject;
 
-struct AsyncGeneratorObject : Object {
+// A GC container while parked at a yield (frame_locals.hpp); a collected one registered
+// with a loop gets the loop's finalizer (aclose() as a task), like a dropped one.
+struct AsyncGeneratorObject : GcObject {
   AGen gen;
   const CodeInfo* code;
   bool started = false;
@@ -96,6 +106,10 @@ struct AsyncGeneratorObject : Object {
   LoopObject* hooks_loop = nullptr;  // the loop whose finalizer applies (asyncgen_hooks.cpp)
   AsyncGeneratorObject(AGen&& g, const CodeInfo* c);
   ~AsyncGeneratorObject() override;
+  bool suspended() const noexcept { return started && !running && !gen.done() && gen.promise().frame_; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  bool gc_finalize() override;
+  void clear() override;
 };
 
 // asyncgen_hooks.cpp: the loop's firstiter hook (registers `g` with the running loop, once)

@@ -35,7 +35,9 @@ extern TypeObject* CancelledError;     // asyncio.CancelledError (BaseException)
 extern TypeObject* InvalidStateError;  // asyncio.InvalidStateError
 }  // namespace exc
 
-struct CoroutineObject : Object {
+// A GC container while its frame is suspended and not executing (no active Runner drives
+// its chain): traverse visits the frame's registered locals (frame_locals.hpp).
+struct CoroutineObject : GcObject {
   Coro<Value> coro;
   const CodeInfo* code;
   Runner runner;         // used by send()/throw()
@@ -44,6 +46,10 @@ struct CoroutineObject : Object {
   CoroutineObject(Coro<Value>&& c, const CodeInfo* ci);
   ~CoroutineObject() override;
   std::string name() const;
+  bool suspended() const noexcept;
+  void traverse(GcVisitFn visit, void* arg) override;
+  bool gc_finalize() override;
+  void clear() override;
 };
 
 // Objects that are both Python objects and core refcounted objects forward the counts.
@@ -68,7 +74,10 @@ struct TaskObject : GcObject, TaskBase {
   ~TaskObject() override;
   AIO_FORWARD_REFCOUNT
   void* embedding_object() noexcept override { return static_cast<Object*>(this); }
-  void traverse(GcVisitFn visit, void* arg) override { gc_visit(result, visit, arg); }
+  void traverse(GcVisitFn visit, void* arg) override {
+    gc_visit(coro_value, visit, arg);
+    gc_visit(result, visit, arg);
+  }
   void clear() override { Value gone = std::move(result); }
   Value coro_value;  // the coroutine object (get_coro); never cleared: never null
   Value result;

@@ -79,8 +79,13 @@ class Runner {
     if (throw_in_) std::rethrow_exception(std::exchange(throw_in_, nullptr));
   }
   bool has_thrown_in() const noexcept { return static_cast<bool>(throw_in_); }
+  // True while `r` is inside resume() on this thread (its chain is executing, not parked).
+  // Compares addresses only, so `r` may be stale (the cycle collector asks for frames whose
+  // driver may be gone).
+  static bool is_active(const Runner* r) noexcept;
 
  private:
+  const Runner* outer_ = nullptr;  // the runner that was active when this one's resume() began
   std::coroutine_handle<> root_;
   std::coroutine_handle<> leaf_;
   FutureBase* awaited_ = nullptr;

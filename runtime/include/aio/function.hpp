@@ -17,6 +17,7 @@
 namespace aio {
 
 struct FunctionObject;
+struct FrameLocals;  // frame_locals.hpp
 
 struct CodeInfo {
   const char* name;
@@ -31,6 +32,9 @@ struct CodeInfo {
   const char* vararg;  // nullptr if absent
   const char* kwarg;   // nullptr if absent
   Value (*entry)(FunctionObject* self, Value* slots);
+  // Coroutine/generator bodies: where their Python locals sit in the C++ frame, registered
+  // by the first call (frame_locals.hpp), so the cycle collector can walk suspended frames.
+  mutable const FrameLocals* frame_locals = nullptr;
 };
 
 struct FunctionObject : GcObject {

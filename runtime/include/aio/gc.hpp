@@ -26,8 +26,20 @@
 // still being constructed; the constructor body is safe). (3) clear leaves the object valid
 // (its members Unbound / empty), since other garbage may still look at it.
 //
-// Finalizers: the runtime has no `__del__`, so there is nothing to finalize (PEP 442 does
-// not apply); destructors of cleared objects run as in any refcount drop.
+// Finalizers (PEP 442, as CPython): before anything is cleared, gc_finalize runs on every
+// unreachable object; the runtime has no `__del__`, but a suspended generator or coroutine
+// is closed there (its `finally` blocks run, as CPython's generator finaliser does). When a
+// finalizer ran, reachability is computed again over what is left (a finalizer may have
+// stored garbage somewhere live: "resurrection"), and only what is still unreachable is
+// cleared; the rest survives. Destructors of cleared objects run as in any refcount drop.
+//
+// Frames (frame_locals.hpp): generators, coroutines and async generators traverse the
+// Python locals of their C++ frame only while it is suspended. The invariant trial deletion
+// needs is that every visited reference is one the visiting object owns and that is counted
+// in the referent's refcount; a suspended frame is owned exclusively by its object, so its
+// locals qualify. A running frame is skipped: its locals are also being used by the C++
+// stack (and a running object may be reachable only from there), so it must look
+// externally referenced, which skipping does (never visiting a reference is always safe).
 //
 // Thread model: not thread-safe; like every Value operation it runs with the runtime lock
 // held (or on the loop thread while the lock is dormant). Collections triggered inside a
@@ -63,6 +75,9 @@ struct GcObject : Object, GcLink {
   ~GcObject() override;
   // Calls visit(o, arg) once for every object reference this object owns.
   virtual void traverse(GcVisitFn visit, void* arg);
+  // Runs before any clear of a collection (PEP 442); returns true if it ran code (which
+  // can resurrect garbage), false if there was nothing to finalize.
+  virtual bool gc_finalize();
   // Drops the owned references that can form cycles.
   virtual void clear();
 };

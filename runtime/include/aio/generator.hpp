@@ -25,6 +25,7 @@
 
 #include "aio/coro.hpp"
 #include "aio/function.hpp"
+#include "aio/gc.hpp"
 #include "aio/object.hpp"
 #include "aio/value.hpp"
 
@@ -47,6 +48,12 @@ class [[nodiscard]] Gen {
     Value result_ = Value::none();
     GenInput input_;
     std::exception_ptr exception_;
+    const TraceFrame* frame_ = nullptr;  // set by the body's TrackFrame (frame_locals.hpp)
+
+    // Not an aggregate: C++20 would otherwise build the promise from the body's arguments
+    // (parenthesised aggregate initialisation), keeping hidden copies of the first ones in
+    // yielded_/result_ until the body yields or returns.
+    promise_type() noexcept = default;
 
     Gen get_return_object() noexcept {
       return Gen(std::coroutine_handle<promise_type>::from_promise(*this));
@@ -75,6 +82,12 @@ class [[nodiscard]] Gen {
     // co_yield/co_await expressions, see DESIGN.md).
     YieldAwaiter yield_value(const Value& v) {
       yielded_ = v;
+      return {this};
+    }
+    // Generated code yields a named operand it no longer needs: moved, so the suspended
+    // frame holds no hidden copy (frame_locals.hpp).
+    YieldAwaiter yield_value(Value& v) {
+      yielded_ = std::move(v);
       return {this};
     }
     RawAwaiter yield_value(GenRaw& r) {
@@ -112,7 +125,10 @@ class [[nodiscard]] Gen {
 
 extern TypeObject* generator_type;
 
-struct GeneratorObject : Object {
+// A GC container while suspended at a yield: its traverse visits the frame's registered
+// locals (frame_locals.hpp); a collected one is closed first (gc_finalize), as CPython's
+// finaliser does, so `finally` blocks run before anything is cleared.
+struct GeneratorObject : GcObject {
   Gen gen;
   const CodeInfo* code;
   bool started = false;
@@ -121,6 +137,11 @@ struct GeneratorObject : Object {
   Value stop_value;  // the return value of the finished body, until next() reports it
   GeneratorObject(Gen&& g, const CodeInfo* c);
   ~GeneratorObject() override;
+  // Started, parked at a yield, not executing: the frame's locals are owned by this object.
+  bool suspended() const noexcept { return started && !running && !gen.done() && gen.promise().frame_; }
+  void traverse(GcVisitFn visit, void* arg) override;
+  bool gc_finalize() override;
+  void clear() override;
 };
 
 // entry() of a generator function: wraps the (not yet started) body.
@@ -134,6 +155,9 @@ bool is_iterable_coroutine(const Value& v) noexcept;
 bool generator_resume(GeneratorObject* g, GenInput in, Value& out);
 // gen.close(): GeneratorExit at the current yield.
 void generator_close(GeneratorObject* g);
+// A finaliser's escaping exception: "Exception ignored in: <repr>" and its traceback on
+// stderr, as CPython's PyErr_WriteUnraisable.
+void report_ignored_exception(const Value& obj, const Value& exc);
 // The StopIteration value for builtin next() after `it` reported exhaustion (None unless
 // `it` is a generator that returned a value).
 Value take_stop_value(const Value& it);

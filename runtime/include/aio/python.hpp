@@ -24,6 +24,7 @@
 #include "aio/traceback.hpp"
 #include "aio/generator.hpp"
 #include "aio/async_generator.hpp"
+#include "aio/frame_locals.hpp"
 
 // ---- asyncio glue (owned by the event-loop engineer) -----------------------------------
 #if __has_include("aio/asyncio_module.hpp")

@@ -7,6 +7,7 @@
 #include "aio/asyncio_module.hpp"
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/frame_locals.hpp"
 #include "aio/str.hpp"
 #include "aio/tuple.hpp"
 
@@ -221,7 +222,25 @@ void init_async_generator_type() {
 }  // namespace
 
 AsyncGeneratorObject::AsyncGeneratorObject(AGen&& g, const CodeInfo* c)
-    : Object(async_generator_type), gen(std::move(g)), code(c) {}
+    : GcObject(async_generator_type), gen(std::move(g)), code(c) {}
+
+void AsyncGeneratorObject::traverse(GcVisitFn visit, void* arg) {
+  if (suspended()) gc_visit_frame_locals(gen.promise().frame_, visit, arg);
+}
+
+// The loop's finalizer moves the frame to a fresh object whose aclose() runs as a task;
+// this object then no longer owns the locals (what they reference is resurrected).
+bool AsyncGeneratorObject::gc_finalize() {
+  if (!hooks_loop || !suspended()) return false;
+  asyncgen_finalize(this);
+  return true;
+}
+
+// Without a loop finalizer the frame is dropped without running its finally blocks, as
+// when such a generator is destroyed.
+void AsyncGeneratorObject::clear() {
+  if (!running) gen.reset();
+}
 
 AsyncGeneratorObject::~AsyncGeneratorObject() {
   if (hooks_loop) asyncgen_finalize(this);

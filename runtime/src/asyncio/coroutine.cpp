@@ -7,6 +7,7 @@
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/frame_locals.hpp"
 #include "aio/generator.hpp"
 #include "aio/print.hpp"
 #include "aio/str.hpp"
@@ -98,7 +99,35 @@ Value coro_get_name(const CallArgs& a) { return make_str(self_coro(a)->name()); 
 }  // namespace
 
 CoroutineObject::CoroutineObject(Coro<Value>&& c, const CodeInfo* ci)
-    : Object(coroutine_type), coro(std::move(c)), code(ci) {}
+    : GcObject(coroutine_type), coro(std::move(c)), code(ci) {}
+
+bool CoroutineObject::suspended() const noexcept {
+  if (!coro || coro.done()) return false;
+  const PromiseBase& p = coro.promise();
+  return p.frame_ && !Runner::is_active(p.runner_);
+}
+
+void CoroutineObject::traverse(GcVisitFn visit, void* arg) {
+  if (suspended()) gc_visit_frame_locals(coro.promise().frame_, visit, arg);
+}
+
+// Like the destructor: one suspended by send() is closed (its finally blocks run).
+bool CoroutineObject::gc_finalize() {
+  if (!suspended() || !runner.started() || closed) return false;
+  try {
+    close_coroutine(this);
+  } catch (const PyException& e) {
+    report_ignored_exception(Value::borrowed(this), e.value());
+  }
+  return true;
+}
+
+void CoroutineObject::clear() {
+  if (!coro || coro.done() || suspended()) {
+    claimed = true;  // a collected coroutine is not "never awaited"
+    coro.reset();
+  }
+}
 
 CoroutineObject::~CoroutineObject() {
   if (runner.started() && !closed && coro && !coro.done()) {
@@ -108,11 +137,7 @@ CoroutineObject::~CoroutineObject() {
     try {
       close_coroutine(this);
     } catch (const PyException& e) {
-      std::string text = "Exception ignored in: " + repr_std(Value::borrowed(this)) + "\n" +
-                         format_traceback(e.value());
-      if (text.back() != '\n') text += '\n';
-      stdout_flush();
-      stderr_write(text);
+      report_ignored_exception(Value::borrowed(this), e.value());
     }
     return;
   }

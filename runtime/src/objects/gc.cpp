@@ -133,6 +133,36 @@ std::int64_t count_garbage(const GcLink& unreachable) noexcept {
   return n;
 }
 
+// PEP 442: finalizers first, while all garbage is still intact. Each object is moved to
+// `done` before its finalizer runs; a finalizer may free other garbage (a closed frame drops
+// its locals), whose destructors unlink it from whichever list holds it.
+bool finalize_garbage(GcLink& unreachable) {
+  GcLink done{&done, &done};
+  bool ran = false;
+  while (!list_empty(unreachable)) {
+    GcObject* o = as_object(unreachable.gc_next);
+    list_move(o, done);
+    Value::incref(o);
+    if (o->gc_finalize()) ran = true;
+    Value::decref(o);
+  }
+  list_merge(done, unreachable);
+  return ran;
+}
+
+// After finalizers ran: trial deletion again over what is left, so that objects a finalizer
+// made reachable (and everything they reach) move to `survivors` instead of being cleared.
+void handle_resurrected(GcLink& unreachable, GcLink& survivors) {
+  for (GcLink* p = unreachable.gc_next; p != &unreachable; p = p->gc_next) as_object(p)->gc_flags &= ~kGcUnreachable;
+  compute_internal_refs(unreachable);
+  GcLink still{&still, &still};
+  move_unreachable(unreachable, still);
+  end_scan(unreachable);
+  end_scan(still);
+  list_merge(unreachable, survivors);
+  list_merge(still, unreachable);
+}
+
 // Clearing breaks the cycles; refcounting then frees the objects (their destructors
 // unlink them). An object still first after its clear was kept alive by someone else.
 void clear_garbage(GcLink& unreachable, GcLink& survivors) {
@@ -165,6 +195,8 @@ std::int64_t collect(int gen) {
   }
   if (&older != &young) list_merge(young, older);
 
+  // CPython counts what is left to clear after finalizers (freed or resurrected ones not).
+  if (finalize_garbage(unreachable)) handle_resurrected(unreachable, older);
   std::int64_t found = count_garbage(unreachable);
   clear_garbage(unreachable, older);
 
@@ -223,6 +255,7 @@ GcObject::~GcObject() {
 }
 
 void GcObject::traverse(GcVisitFn, void*) {}
+bool GcObject::gc_finalize() { return false; }
 void GcObject::clear() {}
 
 void gc_untrack(GcObject* o) noexcept {

@@ -6,8 +6,11 @@
 
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
+#include "aio/frame_locals.hpp"
 #include "aio/ops.hpp"
+#include "aio/print.hpp"
 #include "aio/str.hpp"
+#include "aio/traceback.hpp"
 #include "aio/tuple.hpp"
 
 namespace aio {
@@ -127,7 +130,30 @@ Value gen_get_qualname(const CallArgs& a) {
 
 }  // namespace
 
-GeneratorObject::GeneratorObject(Gen&& g, const CodeInfo* c) : Object(generator_type), gen(std::move(g)), code(c) {}
+GeneratorObject::GeneratorObject(Gen&& g, const CodeInfo* c) : GcObject(generator_type), gen(std::move(g)), code(c) {}
+
+void GeneratorObject::traverse(GcVisitFn visit, void* arg) {
+  gc_visit(stop_value, visit, arg);
+  if (suspended()) gc_visit_frame_locals(gen.promise().frame_, visit, arg);
+}
+
+// CPython's generator finaliser: close() at the yield; what escapes is "ignored".
+bool GeneratorObject::gc_finalize() {
+  if (!suspended()) return false;
+  try {
+    generator_close(this);
+  } catch (const PyException& e) {
+    report_ignored_exception(Value::borrowed(this), e.value());
+  }
+  return true;
+}
+
+// Destroying the frame drops its locals (a frame that ignored GeneratorExit is destroyed
+// without running more Python code). A running frame is left alone: it is not garbage.
+void GeneratorObject::clear() {
+  Value gone = std::move(stop_value);
+  if (!running) gen.reset();
+}
 
 GeneratorObject::~GeneratorObject() {
   if (!started || gen.done()) return;
@@ -189,6 +215,13 @@ void generator_close(GeneratorObject* g) {
   }
   g->stop_value = Value();
   if (yielded) raise_error(exc::RuntimeError, "generator ignored GeneratorExit");
+}
+
+void report_ignored_exception(const Value& obj, const Value& exc) {
+  std::string text = "Exception ignored in: " + repr_std(obj) + "\n" + format_traceback(exc);
+  if (text.back() != '\n') text += '\n';
+  stdout_flush();
+  stderr_write(text);
 }
 
 Value take_stop_value(const Value& it) {
