@@ -6,14 +6,13 @@
 // the left's), raising CPython's TypeError text when both return NotImplemented.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "aio/object.hpp"
 
 namespace aio {
 
-Value add(const Value& a, const Value& b);
-Value sub(const Value& a, const Value& b);
 Value mul(const Value& a, const Value& b);
 Value matmul(const Value& a, const Value& b);
 Value truediv(const Value& a, const Value& b);
@@ -25,8 +24,6 @@ Value rshift(const Value& a, const Value& b);
 Value bitand_(const Value& a, const Value& b);
 Value bitor_(const Value& a, const Value& b);
 Value bitxor(const Value& a, const Value& b);
-Value iadd(const Value& a, const Value& b);
-Value isub(const Value& a, const Value& b);
 Value imul(const Value& a, const Value& b);
 Value imatmul(const Value& a, const Value& b);
 Value itruediv(const Value& a, const Value& b);
@@ -46,16 +43,63 @@ Value neg(const Value& a);
 Value pos(const Value& a);
 Value invert(const Value& a);
 
-bool truthy(const Value& v);
 Value not_(const Value& v);
 
-Value lt(const Value& a, const Value& b);
-Value le(const Value& a, const Value& b);
 Value eq(const Value& a, const Value& b);
 Value ne(const Value& a, const Value& b);
-Value gt(const Value& a, const Value& b);
-Value ge(const Value& a, const Value& b);
 Value compare(const Value& a, const Value& b, CompareOp op);
+// truthy() for heap objects (the inline truthy below handles the inline tags).
+bool truthy_object(const Value& v);
+
+// The operators loops spend their time in, inline with their int64 fast path (overflow
+// falls through to the big-int code); everything else dispatches out of line.
+inline Value add(const Value& a, const Value& b) {
+  std::int64_t r;
+  if (a.is_int() && b.is_int() && !__builtin_add_overflow(a.as_int(), b.as_int(), &r)) return Value::from_int(r);
+  return binary_op(a, b, BinaryOp::Add);
+}
+inline Value sub(const Value& a, const Value& b) {
+  std::int64_t r;
+  if (a.is_int() && b.is_int() && !__builtin_sub_overflow(a.as_int(), b.as_int(), &r)) return Value::from_int(r);
+  return binary_op(a, b, BinaryOp::Sub);
+}
+inline Value iadd(const Value& a, const Value& b) {
+  std::int64_t r;
+  if (a.is_int() && b.is_int() && !__builtin_add_overflow(a.as_int(), b.as_int(), &r)) return Value::from_int(r);
+  return inplace_op(a, b, BinaryOp::Add);
+}
+inline Value isub(const Value& a, const Value& b) {
+  std::int64_t r;
+  if (a.is_int() && b.is_int() && !__builtin_sub_overflow(a.as_int(), b.as_int(), &r)) return Value::from_int(r);
+  return inplace_op(a, b, BinaryOp::Sub);
+}
+inline Value lt(const Value& a, const Value& b) {
+  if (a.is_int() && b.is_int()) return Value(a.as_int() < b.as_int());
+  return compare(a, b, CompareOp::Lt);
+}
+inline Value le(const Value& a, const Value& b) {
+  if (a.is_int() && b.is_int()) return Value(a.as_int() <= b.as_int());
+  return compare(a, b, CompareOp::Le);
+}
+inline Value gt(const Value& a, const Value& b) {
+  if (a.is_int() && b.is_int()) return Value(a.as_int() > b.as_int());
+  return compare(a, b, CompareOp::Gt);
+}
+inline Value ge(const Value& a, const Value& b) {
+  if (a.is_int() && b.is_int()) return Value(a.as_int() >= b.as_int());
+  return compare(a, b, CompareOp::Ge);
+}
+inline bool truthy(const Value& v) {
+  switch (v.tag()) {
+    case Value::Tag::Bool:
+    case Value::Tag::Int: return v.as_int() != 0;
+    case Value::Tag::None:
+    case Value::Tag::Unbound: return false;
+    case Value::Tag::Float: return v.as_float() != 0;
+    case Value::Tag::Object: break;
+  }
+  return truthy_object(v);
+}
 // The bool `op` gives for a three-way result `sign` (<0, 0, >0): the rich-compare slots of
 // types with a total order (int, float, str) share it.
 inline Value compare_sign(int sign, CompareOp op) {

@@ -71,11 +71,10 @@ Value inplace_op(const Value& a, const Value& b, BinaryOp op) {
   }
 }
 
+// add/sub/iadd/isub are inline in ops.hpp.
 #define AIO_BINOP(fn, op) \
   Value fn(const Value& a, const Value& b) { return binary_op(a, b, BinaryOp::op); } \
   Value i##fn(const Value& a, const Value& b) { return inplace_op(a, b, BinaryOp::op); }
-AIO_BINOP(add, Add)
-AIO_BINOP(sub, Sub)
 AIO_BINOP(mul, Mul)
 AIO_BINOP(matmul, MatMul)
 AIO_BINOP(truediv, TrueDiv)
@@ -108,15 +107,7 @@ Value neg(const Value& a) {
 Value pos(const Value& a) { return unary(a, UnaryOp::Pos, "+"); }
 Value invert(const Value& a) { return unary(a, UnaryOp::Invert, "~"); }
 
-bool truthy(const Value& v) {
-  switch (v.tag()) {
-    case Value::Tag::Bool:
-    case Value::Tag::Int: return v.as_int() != 0;
-    case Value::Tag::None:
-    case Value::Tag::Unbound: return false;
-    case Value::Tag::Float: return v.as_float() != 0;
-    case Value::Tag::Object: break;
-  }
+bool truthy_object(const Value& v) {
   TypeObject* t = v.object()->type;
   if (t->truthy) return t->truthy(v);
   if (t->len) return t->len(v) != 0;
@@ -168,12 +159,8 @@ Value compare(const Value& a, const Value& b, CompareOp op) {
                    ta->name + "' and '" + tb->name + "'");
 }
 
-Value lt(const Value& a, const Value& b) { return compare(a, b, CompareOp::Lt); }
-Value le(const Value& a, const Value& b) { return compare(a, b, CompareOp::Le); }
 Value eq(const Value& a, const Value& b) { return compare(a, b, CompareOp::Eq); }
 Value ne(const Value& a, const Value& b) { return compare(a, b, CompareOp::Ne); }
-Value gt(const Value& a, const Value& b) { return compare(a, b, CompareOp::Gt); }
-Value ge(const Value& a, const Value& b) { return compare(a, b, CompareOp::Ge); }
 
 bool eq_bool(const Value& a, const Value& b) {
   if (a.same(b) && !a.is_float()) return true;
