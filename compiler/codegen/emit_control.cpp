@@ -24,12 +24,16 @@ void FunctionEmitter::if_(const ast::If& s) {
   std::string test = expr(*s.test);
   w_.open(fmt::format("if (aio::truthy({}))", test));
   body(s.body);
-  if (!s.orelse.empty()) {
+  close_with_else(s.orelse);
+  w_.close();
+}
+
+void FunctionEmitter::close_with_else(const ast::Body& orelse) {
+  if (!orelse.empty()) {
     w_.close(" else {");
     w_.indent();
-    body(s.orelse);
+    body(orelse);
   }
-  w_.close();
   w_.close();
 }
 
@@ -217,12 +221,7 @@ void FunctionEmitter::try_except(const ast::Try& s) {
   }
   if (!matched_all) w_.line(fmt::format("aio::reraise({});", caught));
   for (int i = 0; i < opened; ++i) w_.close();
-  if (!s.orelse.empty()) {
-    w_.close(" else {");
-    w_.indent();
-    body(s.orelse);
-  }
-  w_.close();
+  close_with_else(s.orelse);
   w_.close();
 }
 

@@ -51,12 +51,7 @@ void FunctionEmitter::try_except_star(const ast::Try& s) {
   std::string outcome = new_name("out");
   w_.line(fmt::format("aio::Value {} = {}.outcome();", outcome, star));
   w_.line(fmt::format("if ({}.is_bound()) aio::reraise({});", outcome, outcome));
-  if (!s.orelse.empty()) {
-    w_.close(" else {");
-    w_.indent();
-    body(s.orelse);
-  }
-  w_.close();
+  close_with_else(s.orelse);
   w_.close();
 }
 

@@ -77,6 +77,8 @@ class FunctionEmitter {
   void for_(const ast::For& s);
   void try_(const ast::Try& s, const ast::Loc& loc);
   void try_except(const ast::Try& s);
+  // Closes the open `if` block, adding `else { ORELSE }` when there is one.
+  void close_with_else(const ast::Body& orelse);
   // `aio::Value excN; try { BODY } catch (...) { excN = exception; }`; returns excN.
   std::string catching_body(const ast::Body& protected_body);
   void try_except_star(const ast::Try& s);  // emit_except_star.cpp
