@@ -265,10 +265,21 @@ void FunctionEmitter::class_def(const ast::ClassDef& s, const ast::Stmt& node) {
     if (b->is<ast::Starred>()) unsupported(b->loc, "starred class bases");
     bases.push_back(expr(*b));
   }
-  for (const auto& k : s.keywords) {
-    unsupported(k.loc, "class keyword arguments ('" + k.arg + "=') are not supported by aioc yet");
-  }
   std::string bases_tuple = temp(fmt::format("aio::make_tuple({{{}}})", fmt::join(bases, ", ")));
+  // Class keywords (metaclass= is refused by sema) go to __init_subclass__; like CPython's
+  // __build_class__ call they are evaluated after the bases and before the body.
+  std::string class_kwargs = "aio::Value()";
+  if (!s.keywords.empty()) {
+    class_kwargs = temp("aio::make_dict()");
+    for (const auto& k : s.keywords) {
+      std::string v = expr(*k.value);
+      if (k.arg.empty()) {
+        w_.line(fmt::format("aioc_merge_kwargs({}, {}, \"__build_class__\");", class_kwargs, v));
+      } else {
+        w_.line(fmt::format("aioc_set_kwarg({}, {}, {}, \"__build_class__\");", class_kwargs, str(k.arg), v));
+      }
+    }
+  }
   std::string prefix = std::to_string(ctx_.next_id());
   std::string ns = "ns" + prefix;
   w_.line(fmt::format("aio::Value {} = aio::make_dict();", ns));
@@ -294,8 +305,8 @@ void FunctionEmitter::class_def(const ast::ClassDef& s, const ast::Stmt& node) {
   body(s.body);
   controls_ = std::move(saved_controls);
   scope_ = saved;
-  std::string cls = temp(fmt::format("aio::make_class({}, {}, {}, {})", str(s.name), bases_tuple,
-                                     ns, str(inner->qualname)));
+  std::string cls = temp(fmt::format("aio::make_class({}, {}, {}, {}, {})", str(s.name), bases_tuple,
+                                     ns, str(inner->qualname), class_kwargs));
   if (!class_cell.empty()) w_.line(fmt::format("aio::cell_ref({}) = {};", class_cell, cls));
   for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
     w_.line(fmt::format("{} = aio::call({}, {{{}}});", cls, *it, cls));

@@ -92,29 +92,43 @@ inline aio::Value aioc_anext(const aio::Value& it) {
   return r;
 }
 
-// "__main__.f() got multiple values for keyword argument 'x'" (CPython names functions by
-// module and qualname here).
-[[noreturn]] inline void aioc_duplicate_kwarg(const aio::Value& callee, const aio::Value& name) {
-  std::string fn = aio::type_of(callee)->name;
-  if (aio::type_of(callee) == aio::function_type)
-    fn = aio::to_std_string(aio::getattr(callee, "__module__")) + "." +
+// The name CPython gives a callee in argument errors: "__main__.f" for functions (module
+// and qualname), the type's name otherwise, "__build_class__" for class keywords.
+inline std::string aioc_callee_name(const aio::Value& callee) {
+  if (aio::type_of(callee) != aio::function_type) return aio::type_of(callee)->name;
+  return aio::to_std_string(aio::getattr(callee, "__module__")) + "." +
          aio::to_std_string(aio::getattr(callee, "__qualname__"));
-  aio::raise_type_error(fn + "() got multiple values for keyword argument '" + aio::to_std_string(name) + "'");
+}
+inline std::string aioc_callee_name(const char* builtin) { return builtin; }
+
+template <class Callee>
+[[noreturn]] void aioc_duplicate_kwarg(const Callee& callee, const aio::Value& name) {
+  aio::raise_type_error(aioc_callee_name(callee) + "() got multiple values for keyword argument '" +
+                        aio::to_std_string(name) + "'");
 }
 
-inline void aioc_set_kwarg(const aio::Value& kwargs, const aio::Value& name,
-                           const aio::Value& value, const aio::Value& callee) {
+template <class Callee>
+void aioc_set_kwarg(const aio::Value& kwargs, const aio::Value& name, const aio::Value& value,
+                    const Callee& callee) {
   if (aio::dict_get(kwargs, name).is_bound()) aioc_duplicate_kwarg(callee, name);
   aio::dict_setitem(kwargs, name, value);
 }
 
-inline void aioc_merge_kwargs(const aio::Value& kwargs, const aio::Value& mapping,
-                              const aio::Value& callee) {
+// f(**mapping): anything with keys() merges; duplicates and non-mappings raise as CPython.
+template <class Callee>
+void aioc_merge_kwargs(const aio::Value& kwargs, const aio::Value& mapping, const Callee& callee) {
   if (aio::is_dict_like(mapping)) {
     for (auto& e : aio::dict_table(mapping).entries())
       if (e.key.is_bound() && aio::dict_get(kwargs, e.key).is_bound()) aioc_duplicate_kwarg(callee, e.key);
+    aio::dict_update(kwargs, mapping);
+    return;
   }
-  aio::dict_update(kwargs, mapping);
+  aio::Value keys_name = aio::make_str("keys");
+  if (!aio::hasattr(mapping, keys_name))
+    aio::raise_type_error(aioc_callee_name(callee) + "() argument after ** must be a mapping, not " +
+                          aio::type_of(mapping)->name);
+  aio::Value it = aio::iter(aio::call_method(mapping, keys_name, {})), key;
+  while (aio::next(it, key)) aioc_set_kwarg(kwargs, key, aio::getitem(mapping, key), callee);
 }
 
 }  // namespace

@@ -13,9 +13,11 @@
 
 namespace aio {
 
-// class NAME(*bases): body   ->  make_class(name, bases tuple, namespace dict, qualname)
+// class NAME(*bases, **kw): body  ->  make_class(name, bases tuple, namespace dict, qualname,
+// kw dict or unbound). As type.__new__: __set_name__ on the namespace's descriptors, then the
+// nearest base's __init_subclass__(**kw) (object's refuses keywords).
 Value make_class(const Value& name, const Value& bases_tuple, const Value& namespace_dict,
-                 const Value& qualname);
+                 const Value& qualname, const Value& class_kwargs = Value());
 // super() inside a method of `type` with first argument `self` (or the class for
 // classmethods).
 Value super_(const Value& type, const Value& self);

@@ -349,7 +349,28 @@ static std::vector<std::pair<TypeObject*, MetatypeHook>>& metatype_hooks() {
 
 void set_metatype_hook(TypeObject* meta, MetatypeHook hook) { metatype_hooks().emplace_back(meta, hook); }
 
-Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, const Value& qualname) {
+// type.__new__ turns a plain __init_subclass__ or __class_getitem__ function into a classmethod.
+static void implicit_classmethods(TypeObject* t) {
+  for (const char* name : {"__init_subclass__", "__class_getitem__"}) {
+    Value key = make_str(name);
+    Value f = dict_get(t->dict, key);
+    if (f.is_bound() && type_of(f) == function_type) dict_setitem(t->dict, key, make_classmethod(f));
+  }
+}
+
+// super(t, t).__init_subclass__(**kwargs), the last step of type.__new__.
+static void init_subclass(TypeObject* t, const Value& kwargs) {
+  Value cls = Value::borrowed(t);
+  Value hook = getattr(super_(cls, cls), str_lit("__init_subclass__", 17));
+  if (!kwargs.is_bound()) {
+    call(hook, {});
+    return;
+  }
+  call_ex(hook, make_tuple({}), kwargs);
+}
+
+Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, const Value& qualname,
+                 const Value& class_kwargs) {
   auto* t = new TypeObject(type_type);
   Value result(t);
   t->name = str_data(name);
@@ -376,6 +397,7 @@ Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, c
     dict_setitem(t->dict, str_lit("__hash__", 8), Value::none());
   Value nm = dict_get(ns, str_lit("__new__", 7));
   if (nm.is_bound() && type_of(nm) == function_type) dict_setitem(t->dict, str_lit("__new__", 7), make_staticmethod(nm));
+  implicit_classmethods(t);
   TypeObject* nb = t->native_base;
   t->repr = &u_repr; t->str = &u_str; t->hash = &u_hash; t->compare = &u_compare; t->binary = &u_binary;
   t->unary = &u_unary; t->getattr = &u_getattr; t->setattr = &u_setattr; t->iter = &u_iter;
@@ -394,15 +416,19 @@ Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, c
     Value sn = type_of(e.value)->lookup(std::string_view("__set_name__"));
     if (sn.is_bound()) call_dunder(sn, e.value, {result, e.key});
   }
+  // Enum members exist before __init_subclass__ runs (3.11 creates them in __set_name__).
+  bool hooked = false;
   for (TypeObject* b : t->bases) {
-    if (b->type == type_type) continue;
+    if (b->type == type_type || hooked) continue;
     for (auto& [meta, hook] : metatype_hooks())
       if (b->type == meta) {
         t->type = meta;
         hook(t);
-        return result;
+        hooked = true;
+        break;
       }
   }
+  init_subclass(t, class_kwargs);
   return result;
 }
 
@@ -412,7 +438,14 @@ static Value type_call(const Value& self, const CallArgs& args) {
   TypeObject* t = as_type(self);
   if (t == type_type) {
     if (args.npos == 1 && !args.nkw) return Value::borrowed(type_of(args[0]));
-    if (args.npos == 3) return make_class(args[0], args[1], args[2], args[0]);
+    if (args.npos == 3) {
+      Value kwargs;
+      if (args.nkw) {
+        kwargs = make_dict();
+        for (std::size_t i = 0; i < args.nkw; ++i) dict_setitem(kwargs, args.kw[i].first, args.kw[i].second);
+      }
+      return make_class(args[0], args[1], args[2], args[0], kwargs);
+    }
     raise_type_error("type() takes 1 or 3 arguments");
   }
   if (!t->new_) raise_type_error("cannot create '" + t->name + "' instances");
@@ -527,6 +560,14 @@ static Value o_format(const CallArgs& a) {
     raise_type_error("unsupported format string passed to " + type_of(a[0])->name + ".__format__");
   return str(a[0]);
 }
+// object.__init_subclass__: the end of every cooperative __init_subclass__ chain.
+static Value o_init_subclass(const CallArgs& a) {
+  std::string cls = as_type(a[0])->name;
+  if (a.nkw) raise_type_error(cls + ".__init_subclass__() takes no keyword arguments");
+  if (a.npos > 1)
+    raise_type_error(cls + ".__init_subclass__() takes no arguments (" + std::to_string(a.npos - 1) + " given)");
+  return Value::none();
+}
 static Value t_mro(const CallArgs& a) {
   std::vector<Value> items;
   for (TypeObject* b : as_type(a[0])->mro) items.push_back(Value::borrowed(b));
@@ -555,6 +596,7 @@ void init_type_and_object() {
   add_method(object_type, "__getattribute__", &o_getattribute);
   add_method(object_type, "__format__", &o_format);
   add_static_method(object_type, "__new__", &o_new);
+  add_class_method(object_type, "__init_subclass__", &o_init_subclass);
   add_getset(object_type, "__class__", &o_class);
   add_getset(object_type, "__dict__", &o_dict);
   add_method(type_type, "mro", &t_mro);

@@ -299,8 +299,8 @@ Value getitem(const Value& obj, const Value& key) {
   TypeObject* t = type_of(obj);
   if (t->getitem) return t->getitem(obj, key);
   if (t == type_type) {
-    Value hook = static_cast<TypeObject*>(obj.object())->lookup(str_lit("__class_getitem__", 17));
-    if (hook.is_bound()) return call(hook, {obj, key});
+    Value name = str_lit("__class_getitem__", 17);
+    if (static_cast<TypeObject*>(obj.object())->lookup(name).is_bound()) return call(getattr(obj, name), {key});
     return obj;  // list[int] etc. in annotations: the class itself is good enough
   }
   raise_type_error("'" + t->name + "' object is not subscriptable");
