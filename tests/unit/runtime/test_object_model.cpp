@@ -138,3 +138,27 @@ TEST_CASE("attr.s: attr.ib fields with defaults", "[stdlib][attr]") {
   CHECK(R(v) == "Pair(x=1, y=5)");
   CHECK(eq_bool(v, call(cls, {I(1), I(5)})));
 }
+
+TEST_CASE("class keywords reach the nearest __init_subclass__, object's refuses them", "[objects][class]") {
+  runtime_init();
+  static std::vector<std::string> seen;
+  seen.clear();
+  // A native classmethod standing in for `def __init_subclass__(cls, **kw)`.
+  Value hook = make_classmethod(make_native_function("__init_subclass__", [](const CallArgs& a) {
+    std::string line = Str(getattr(a[0], "__name__"));
+    for (std::size_t i = 0; i < a.nkw; ++i) line += " " + Str(a.kw[i].first) + "=" + R(a.kw[i].second);
+    seen.push_back(line);
+    return Value::none();
+  }));
+  Value base = make_plain_class("Base", {}, {{"__init_subclass__", hook}});
+  CHECK(seen.empty());  // a class's own hook runs for its subclasses only
+  Value kw = make_dict();
+  dict_setitem(kw, S("tag"), S("x"));
+  make_class(S("Child"), make_tuple({base}), make_dict(), S("Child"), kw);
+  make_class(S("Plain"), make_tuple({base}), make_dict(), S("Plain"));
+  CHECK(seen == std::vector<std::string>{"Child tag='x'", "Plain"});
+
+  Value plain = make_plain_class("Plain", {});
+  CHECK_THROWS_WITH(make_class(S("Bad"), make_tuple({plain}), make_dict(), S("Bad"), kw),
+                    Catch::Contains("Bad.__init_subclass__() takes no keyword arguments"));
+}
