@@ -12,6 +12,7 @@
 #include "aio/ops.hpp"
 #include "aio/str.hpp"
 #include "aio/tuple.hpp"
+#include "str_whitespace.hpp"
 
 namespace aio {
 
@@ -186,9 +187,7 @@ static Value float_repr_slot(const Value& v) { return make_str(float_repr(v.as_f
 static bool float_truthy_slot(const Value& v) { return v.as_float() != 0; }
 
 Value float_from_string(std::string_view text) {
-  std::string s(text);
-  std::size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
-  std::string t = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+  std::string_view t = strip_space(text);
   std::string lower;
   for (char c : t) if (c != '_') lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   std::string_view body = lower;

@@ -7,6 +7,7 @@
 
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
+#include "str_whitespace.hpp"
 #include "aio/float.hpp"
 #include "aio/ops.hpp"
 #include "aio/str.hpp"
@@ -252,8 +253,7 @@ Value int_from_string(std::string_view text, int base) {
   auto invalid = [&]() -> Value {
     raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(text));
   };
-  while (!s.empty() && (s.front() == ' ' || (s.front() >= 9 && s.front() <= 13))) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || (s.back() >= 9 && s.back() <= 13))) s.remove_suffix(1);
+  s = strip_space(s);
   bool neg = false;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) { neg = s[0] == '-'; s.remove_prefix(1); }
   if (s.size() > 1 && s[0] == '0') {

@@ -2,6 +2,7 @@
 // the str() constructor.
 #include "unicode_case.hpp"
 #include "str_predicates.hpp"
+#include "str_whitespace.hpp"
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -26,8 +27,6 @@ static std::string arg_str(const Value& v, const char* what) {
   return str_data(v);
 }
 
-static bool is_py_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13) || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f; }
-
 static Value str_split_impl(const CallArgs& a, bool right) {
   Value p[3];
   parse_args(a, right ? "rsplit" : "split", {"self", "sep", "maxsplit"}, 1, p);
@@ -40,28 +39,28 @@ static Value str_split_impl(const CallArgs& a, bool right) {
     if (!right) {
       std::size_t i = 0;
       while (i < s.size()) {
-        while (i < s.size() && is_py_space(s[i])) ++i;
+        for (std::size_t n; i < s.size() && (n = space_at(s, i));) i += n;
         if (i >= s.size()) break;
         if (maxsplit >= 0 && static_cast<std::int64_t>(spans.size()) == maxsplit) {
           spans.push_back({i, s.size()});  // the rest, trailing whitespace included
           break;
         }
         std::size_t j = i;
-        while (j < s.size() && !is_py_space(s[j])) ++j;
+        while (j < s.size() && !space_at(s, j)) j = next_char(s, j);
         spans.push_back({i, j});
         i = j;
       }
     } else {
       std::size_t i = s.size();
       while (i > 0) {
-        while (i > 0 && is_py_space(s[i - 1])) --i;
+        for (std::size_t n; i > 0 && (n = space_before(s, i));) i -= n;
         if (i == 0) break;
         if (maxsplit >= 0 && static_cast<std::int64_t>(spans.size()) == maxsplit) {
           spans.push_back({0, i});  // the rest, leading whitespace included
           break;
         }
         std::size_t j = i;
-        while (j > 0 && !is_py_space(s[j - 1])) --j;
+        while (j > 0 && !space_before(s, j)) j = prev_char(s, j);
         spans.push_back({j, i});
         i = j;
       }
@@ -125,8 +124,8 @@ static Value strip_impl(const CallArgs& a, const char* name, bool left, bool rig
   const std::string& s = self_str(a);
   std::size_t b = 0, e = s.size();
   if (a.npos < 2 || a[1].is_none()) {
-    if (left) while (b < e && is_py_space(s[b])) ++b;
-    if (rightside) while (e > b && is_py_space(s[e - 1])) --e;
+    if (left) for (std::size_t n; b < e && (n = space_at(s, b));) b += n;
+    if (rightside) for (std::size_t n; e > b && (n = space_before(s, e));) e -= n;
   } else {
     std::string chars = arg_str(a[1], name);
     std::vector<std::uint32_t> set;

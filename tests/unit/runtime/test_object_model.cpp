@@ -162,3 +162,14 @@ TEST_CASE("class keywords reach the nearest __init_subclass__, object's refuses 
   CHECK_THROWS_WITH(make_class(S("Bad"), make_tuple({plain}), make_dict(), S("Bad"), kw),
                     Catch::Contains("Bad.__init_subclass__() takes no keyword arguments"));
 }
+
+TEST_CASE("split/strip and int()/float() treat Unicode whitespace as CPython", "[objects][str]") {
+  runtime_init();
+  Value text = S("\xe3\x80\x80ko\xe2\x80\x83rea\xc2\xa0");  // U+3000 ko U+2003 rea U+00A0
+  CHECK(R(call_method(text, S("split"), {})) == "['ko', 'rea']");
+  CHECK(R(call_method(text, S("strip"), {})) == "'ko\\u2003rea'");
+  CHECK(R(call_method(text, S("rstrip"), {})) == "'\\u3000ko\\u2003rea'");
+  CHECK(R(call_method(S("a\xe2\x80\x8b" "b"), S("split"), {})) == "['a\\u200bb']");  // U+200B is not a space
+  CHECK(R(call(B("int"), {S("\xe3\x80\x80" "7 ")})) == "7");
+  CHECK(R(call(B("float"), {S("\xc2\xa0" "2.5")})) == "2.5");
+}
