@@ -10,6 +10,7 @@
 #include "aio/exceptions.hpp"
 #include "aio/list.hpp"
 #include "aio/ops.hpp"
+#include "aio/set.hpp"
 #include "aio/str.hpp"
 #include "aio/tuple.hpp"
 #include "sequence_util.hpp"
@@ -171,35 +172,90 @@ static Value view_repr(const Value& self) {
 static bool is_setlike_view(const Value& v) {
   return v.is_object() && (v.object()->type == view_types[0] || v.object()->type == view_types[2]);
 }
-static Value as_set(const Value& v) {
-  if (v.is_object() && (v.object()->type == set_type || v.object()->type == frozenset_type)) return v;
-  return call(builtin("set"), {v});
+// dictitems_contains looks the key up instead of scanning the items.
+static bool view_contains(const Value& self, const Value& x) {
+  auto* v = static_cast<DictView*>(self.object());
+  if (v->kind == 0) return dict_contains(v->dict, x);
+  if (v->kind == 2) {
+    if (!is_tuple_like(x) || tuple_items(x).size() != 2) return false;
+    Value found = dict_get(v->dict, tuple_items(x)[0]);
+    return found.is_bound() && eq_bool(found, tuple_items(x)[1]);
+  }
+  Value it = view_iter(self), y;
+  while (next(it, y))
+    if (eq_bool(x, y)) return true;
+  return false;
+}
+// dictviews_and/or/sub/xor: the result starts as set(left) and is updated with the right
+// operand, so element order matches CPython's (a reflected call has the view on the right).
+static Value view_intersect(Value self, Value other) {
+  if (!is_setlike_view(self)) std::swap(self, other);
+  if (type_of(other) == set_type && dict_size(static_cast<DictView*>(self.object())->dict) <= len(other))
+    return call_method(other, str_lit("intersection", 12), {self});
+  if (is_setlike_view(other) && len(other) > len(self)) std::swap(self, other);
+  Value result = make_set({}), it = iter(other), x;
+  while (next(it, x))
+    if (view_contains(self, x)) set_add(result, x);
+  return result;
+}
+// dictitems_xor: pairs of either dict whose key is missing or mapped differently in the other.
+static Value items_xor(const Value& a, const Value& b) {
+  Value left = make_dict();
+  dict_update(left, static_cast<DictView*>(a.object())->dict);
+  Value result = make_set({});
+  for (auto& e : dict_table(static_cast<DictView*>(b.object())->dict).entries()) {
+    if (!e.key.is_bound()) continue;
+    Value v = dict_get(left, e.key);
+    if (v.is_bound() && eq_bool(v, e.value)) dict_del(left, e.key);
+    else set_add(result, make_tuple({e.key, e.value}));
+  }
+  call_method(result, str_lit("update", 6), {call_method(left, str_lit("items", 5), {})});
+  return result;
 }
 static Value view_binary(const Value& a, const Value& b, BinaryOp op) {
-  if (op != BinaryOp::And && op != BinaryOp::Or && op != BinaryOp::Xor && op != BinaryOp::Sub) return Value();
-  if (type_of(b)->iter == nullptr && !is_setlike_view(b)) return Value();
-  Value x = call(builtin("set"), {a});
-  return binary_op(x, as_set(b), op);
+  if (op == BinaryOp::And) return view_intersect(a, b);
+  if (op == BinaryOp::Xor && a.is_object() && b.is_object() && a.object()->type == view_types[2] &&
+      b.object()->type == view_types[2])
+    return items_xor(a, b);
+  const char* update = op == BinaryOp::Or ? "update" : op == BinaryOp::Sub ? "difference_update"
+                     : op == BinaryOp::Xor ? "symmetric_difference_update" : nullptr;
+  if (!update) return Value();
+  Value result = is_setlike_view(a) && static_cast<DictView*>(a.object())->kind == 0
+                     ? call(builtin("set"), {static_cast<DictView*>(a.object())->dict})
+                     : call(builtin("set"), {a});
+  call_method(result, make_str(update), {b});
+  return result;
+}
+// dictview_richcompare: sizes first, then membership through the other operand (no set is
+// built, so items with unhashable values compare too).
+static bool all_contained_in(const Value& items, const Value& container) {
+  Value it = iter(items), x;
+  while (next(it, x))
+    if (!contains(container, x)) return false;
+  return true;
 }
 static Value view_compare(const Value& a, const Value& b, CompareOp op) {
-  if (!is_setlike_view(b) && !(b.is_object() && (b.object()->type->is_subtype_of(set_type) ||
-                                                  b.object()->type->is_subtype_of(frozenset_type))))
-    return Value();
-  return compare(call(builtin("set"), {a}), as_set(b), op);
+  auto is_any_set = [](const Value& v) {
+    return v.is_object() && (v.object()->type->is_subtype_of(set_type) || v.object()->type->is_subtype_of(frozenset_type));
+  };
+  if (!is_setlike_view(b) && !is_any_set(b)) return Value();
+  std::int64_t na = len(a), nb = len(b);
+  bool ok = false;
+  switch (op) {
+    case CompareOp::Eq: ok = na == nb && all_contained_in(a, b); break;
+    case CompareOp::Ne: ok = !(na == nb && all_contained_in(a, b)); break;
+    case CompareOp::Lt: ok = na < nb && all_contained_in(a, b); break;
+    case CompareOp::Le: ok = na <= nb && all_contained_in(a, b); break;
+    case CompareOp::Gt: ok = na > nb && all_contained_in(b, a); break;
+    case CompareOp::Ge: ok = na >= nb && all_contained_in(b, a); break;
+  }
+  return Value(ok);
 }
 static Value view_reversed(const CallArgs& a) {
   check_nargs(a, "__reversed__", 1, 1);
   std::vector<Value> items = to_vector(a[0]);
   std::reverse(items.begin(), items.end());
   return iter(make_list(std::move(items)));
-}
-static bool view_contains(const Value& self, const Value& x) {
-  auto* v = static_cast<DictView*>(self.object());
-  if (v->kind == 0) return dict_contains(v->dict, x);
-  Value it = view_iter(self), y;
-  while (next(it, y))
-    if (eq_bool(x, y)) return true;
-  return false;
 }
 static Value make_view(const Value& d, int kind) { return Value(new DictView(view_types[kind], d, kind)); }
 

@@ -173,3 +173,17 @@ TEST_CASE("split/strip and int()/float() treat Unicode whitespace as CPython", "
   CHECK(R(call(B("int"), {S("\xe3\x80\x80" "7 ")})) == "7");
   CHECK(R(call(B("float"), {S("\xc2\xa0" "2.5")})) == "2.5");
 }
+
+TEST_CASE("dict views: set operations in CPython's order, items looked up by key", "[objects][dict]") {
+  runtime_init();
+  Value d = make_dict({{I(1), I(1)}, {I(2), I(2)}, {I(3), I(3)}});
+  Value keys = call_method(d, S("keys"), {}), items = call_method(d, S("items"), {});
+  Value other = make_set({I(3), I(9)});
+  CHECK(R(binary_op(keys, other, BinaryOp::Xor)) == "{1, 2, 9}");  // set(keys) then update
+  CHECK(R(binary_op(other, keys, BinaryOp::Xor)) == "{9, 2, 1}");  // the reflected call
+  CHECK(contains(items, make_tuple({I(2), I(2)})));
+  CHECK_FALSE(contains(items, make_tuple({I(2), I(3)})));
+  Value unhashable = make_dict({{I(1), make_list({})}});
+  Value same = make_dict({{I(1), make_list({})}});
+  CHECK(eq_bool(call_method(unhashable, S("items"), {}), call_method(same, S("items"), {})));
+}
