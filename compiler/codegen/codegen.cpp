@@ -2,12 +2,14 @@
 //
 // Layout of the output, in order: header comment and include, the prelude helpers,
 // constants (namespace-scope statics), module globals, forward declarations of every
-// emitted function, the CodeInfo tables, the function bodies, module_body, and main.
+// emitted function, the CodeInfo tables, the function bodies, module_body, the list of
+// module globals finalized at exit, and main.
 // Forward declarations make the order of the bodies irrelevant, so nested functions are
 // appended as soon as they are emitted.
 #include "codegen/codegen.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "codegen/function_emitter.hpp"
 #include "codegen/module_context.hpp"
@@ -60,7 +62,16 @@ std::string emit_cpp(const ast::Module& module, const sema::Analysis& analysis,
   out += ctx.codeinfos.str();
   out += "\n";
   out += ctx.bodies.str();
-  out += "\nint main(int argc, char** argv) { return aio::run_main(&module_body, argc, argv); }\n";
+  // The globals run_main finalizes at exit, in order of first use.
+  std::vector<std::string> refs;
+  for (const auto& slot : ctx.global_slots()) refs.push_back("&" + slot);
+  if (refs.empty()) {  // module_body always sets __name__, so this is only a safeguard
+    out += "\nint main(int argc, char** argv) { return aio::run_main(&module_body, argc, argv); }\n";
+    return out;
+  }
+  out += fmt::format("\nstatic aio::Value* const module_globals[] = {{{}}};\n", fmt::join(refs, ", "));
+  out += "int main(int argc, char** argv) {\n"
+         "  return aio::run_main(&module_body, module_globals, std::size(module_globals), argc, argv);\n}\n";
   return out;
 }
 

@@ -39,7 +39,10 @@ std::string ModuleContext::big_int_const(const std::string& decimal) {
 
 std::string ModuleContext::global_slot(const std::string& name) {
   std::string slot = mangle("g_", name);
-  if (globals_.insert(name).second) globals.line(fmt::format("static aio::Value {};", slot));
+  if (globals_.insert(name).second) {
+    globals.line(fmt::format("static aio::Value {};", slot));
+    global_order_.push_back(slot);
+  }
   return slot;
 }
 

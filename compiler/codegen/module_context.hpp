@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ast/ast.hpp"
 #include "codegen/codegen.hpp"
@@ -32,6 +33,8 @@ class ModuleContext {
   std::string big_int_const(const std::string& decimal);
   // The `g_` slot of a module-level name (declared on first use).
   std::string global_slot(const std::string& name);
+  // Every `g_` slot, in order of first use (roughly the order CPython's module dict gets them).
+  const std::vector<std::string>& global_slots() const { return global_order_; }
   int next_id() { return ++ids_; }
   // The .aio path as a C++ string literal, for #line and CodeInfo.
   std::string path_literal() const;
@@ -51,6 +54,7 @@ class ModuleContext {
   std::map<std::string, std::string> bytes_;
   std::map<std::string, std::string> ints_;
   std::set<std::string> globals_;
+  std::vector<std::string> global_order_;
   int ids_ = 0;
 };
 

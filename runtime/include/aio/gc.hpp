@@ -26,9 +26,10 @@
 // still being constructed; the constructor body is safe). (3) clear leaves the object valid
 // (its members Unbound / empty), since other garbage may still look at it.
 //
-// Finalizers (PEP 442, as CPython): before anything is cleared, gc_finalize runs on every
-// unreachable object; the runtime has no `__del__`, but a suspended generator or coroutine
-// is closed there (its `finally` blocks run, as CPython's generator finaliser does). When a
+// Finalizers (PEP 442, as CPython): before anything is cleared, every unreachable object is
+// finalized: a user class's `__del__` runs (run_del_finalizer, at most once per object) and
+// gc_finalize closes a suspended generator or coroutine (its `finally` blocks run, as
+// CPython's generator finaliser does). When a
 // finalizer ran, reachability is computed again over what is left (a finalizer may have
 // stored garbage somewhere live: "resurrection"), and only what is still unreachable is
 // cleared; the rest survives. Destructors of cleared objects run as in any refcount drop.
@@ -64,6 +65,7 @@ enum GcFlag : std::uint32_t {
   kGcUnreachable = 1u << 2,   // tentatively unreachable (scratch)
   kGcManagedDict = 1u << 3,   // an instance's attribute dict never exposed as __dict__:
                               // CPython 3.11 stores those inline, so collect() omits them
+  kGcFinalized = 1u << 4,     // __del__ already ran (PEP 442: at most once per object)
 };
 
 using GcVisitFn = void (*)(Object* referent, void* arg);
@@ -82,6 +84,15 @@ struct GcObject : Object, GcLink {
   virtual void clear();
 };
 
+// __del__ (PEP 442), for instances of user classes: runs the class's __del__ once per
+// object, reporting what it raises as "Exception ignored in: <function C.__del__ ...>".
+// Returns true if a __del__ ran. Called by destroy_object when the last reference goes
+// (with the refcount raised back to 1, so __del__ may resurrect the object) and by the
+// collector before it clears garbage. Off once the program has finished (static
+// destruction must not run Python code).
+bool run_del_finalizer(Object* o) noexcept;
+void disable_del_finalizers() noexcept;
+
 // Visits v if it holds an object.
 inline void gc_visit(const Value& v, GcVisitFn visit, void* arg) {
   if (Object* o = v.object()) visit(o, arg);
@@ -92,6 +103,11 @@ void gc_untrack(GcObject* o) noexcept;  // immortal containers (builtin types) o
 
 // gc module state. collect() returns the number of unreachable objects found.
 std::int64_t gc_collect(int generation = 2);
+// Program exit (CPython's finalization of __main__): a full collection if the collector is
+// enabled, then the finalizers (__del__, generator close) of every object only the module
+// globals keep alive, with the globals intact, then the globals are cleared in the order
+// given and a last full collection runs.
+void gc_finalize_module(Value* const* globals, std::size_t n);
 void gc_set_enabled(bool on) noexcept;
 bool gc_enabled() noexcept;
 void gc_set_threshold(int t0, int t1, int t2) noexcept;

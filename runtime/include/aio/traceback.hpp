@@ -17,8 +17,11 @@ namespace aio {
 std::string format_traceback(const Value& exc);  // the whole text CPython would print
 void print_exception(const Value& exc);          // to stderr (after flushing stdout)
 // Runs a program: runtime_init, sys.argv, the module body; prints an uncaught exception;
-// handles SystemExit; flushes stdout. Returns the exit status.
-int run_main(void (*module_body)(), int argc, char** argv);
+// handles SystemExit; finalizes the module globals as CPython does at exit (gc.hpp's
+// gc_finalize_module: finalizers run, then the globals are cleared); flushes stdout.
+// Returns the exit status.
+int run_main(void (*module_body)(), Value* const* globals, std::size_t nglobals, int argc, char** argv);
+int run_main(void (*module_body)(), int argc, char** argv);  // no globals to finalize
 // True once run_main's module body has finished: objects dying now die in the interpreter's
 // teardown (module globals), where CPython's warnings name "sys:1".
 bool program_finalizing() noexcept;

@@ -1,6 +1,8 @@
 // The cycle collector (gc.hpp): generation lists, trial deletion, automatic triggering.
 #include "aio/gc.hpp"
 
+#include "aio/object.hpp"
+
 namespace aio {
 
 namespace {
@@ -143,6 +145,7 @@ bool finalize_garbage(GcLink& unreachable) {
     GcObject* o = as_object(unreachable.gc_next);
     list_move(o, done);
     Value::incref(o);
+    if (run_del_finalizer(o)) ran = true;
     if (o->gc_finalize()) ran = true;
     Value::decref(o);
   }
@@ -217,6 +220,27 @@ void collect_generations() {
   }
 }
 
+// Exit: CPython collects __main__'s dict as garbage, so every finalizer of what only module
+// globals keep alive runs while the globals are still intact (a __del__ may call a global
+// function). Trial deletion over all generations with the globals' references subtracted
+// finds those objects; their finalizers run; nothing is cleared (the globals still hold
+// them) and the lists stay as they were, merged into the oldest generation.
+void finalize_from_globals(Value* const* globals, std::size_t n) {
+  g_gc.collecting = true;
+  GcLink& all = head_of(kOldest);
+  for (int i = 0; i < kOldest; ++i) list_merge(head_of(i), all);
+  compute_internal_refs(all);
+  for (std::size_t i = 0; i < n; ++i)
+    if (Object* o = globals[i]->object(); o && (o->gc_flags & kGcCollecting)) --as_gc(o)->gc_refs;
+  GcLink unreachable{&unreachable, &unreachable};
+  move_unreachable(all, unreachable);
+  end_scan(all);
+  end_scan(unreachable);
+  finalize_garbage(unreachable);
+  list_merge(unreachable, all);
+  g_gc.collecting = false;
+}
+
 #if defined(__SANITIZE_ADDRESS__)
 // Leak checking (scripts/leakcheck): the generation lists chain every container to the
 // next, so LeakSanitizer would find all of them reachable from the list heads. At exit the
@@ -267,6 +291,11 @@ void gc_untrack(GcObject* o) noexcept {
 // Value::decref's last step: an object about to be destroyed leaves its generation first,
 // so a collection started by a destructor never traverses a half-destroyed object.
 void destroy_object(Object* o) noexcept {
+  if (o->type->is_heap && !(o->gc_flags & kGcFinalized)) {
+    o->refcount = 1;
+    run_del_finalizer(o);
+    if (--o->refcount != 0) return;  // __del__ stored a new reference: resurrected
+  }
   if (o->gc_flags & kGcTracked) gc_untrack(as_gc(o));
   delete o;
 }
@@ -275,6 +304,14 @@ std::int64_t gc_collect(int generation) {
   if (g_gc.collecting) return 0;
   if (generation < 0 || generation > kOldest) generation = kOldest;
   return collect(generation);
+}
+
+void gc_finalize_module(Value* const* globals, std::size_t n) {
+  if (g_gc.collecting) return;
+  if (g_gc.enabled) collect(kOldest);
+  finalize_from_globals(globals, n);
+  for (std::size_t i = 0; i < n; ++i) *globals[i] = Value();
+  collect(kOldest);
 }
 
 void gc_set_enabled(bool on) noexcept { g_gc.enabled = on; }

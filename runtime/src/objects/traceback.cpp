@@ -9,6 +9,7 @@
 #include "aio/dict.hpp"
 #include "aio/exception_group.hpp"
 #include "aio/function.hpp"
+#include "aio/gc.hpp"
 #include "aio/module.hpp"
 #include "aio/ops.hpp"
 #include "aio/print.hpp"
@@ -213,7 +214,9 @@ bool g_finalizing = false;
 
 bool program_finalizing() noexcept { return g_finalizing; }
 
-int run_main(void (*module_body)(), int argc, char** argv) {
+int run_main(void (*module_body)(), int argc, char** argv) { return run_main(module_body, nullptr, 0, argc, argv); }
+
+int run_main(void (*module_body)(), Value* const* globals, std::size_t nglobals, int argc, char** argv) {
   runtime_init();
   Value sys = import_module(std::string_view("sys"));
   std::vector<Value> args;
@@ -238,11 +241,10 @@ int run_main(void (*module_body)(), int argc, char** argv) {
   join_executor_threads();  // like CPython's threading._shutdown: executor jobs finish first
   stdout_flush();
   g_finalizing = true;
-#if defined(__SANITIZE_ADDRESS__)
-  // Leak checks (scripts/leakcheck) report what even the collector cannot free; CPython
-  // also collects at finalization. Normal builds skip it: exit frees everything anyway.
-  gc_collect();
-#endif
+  gc_finalize_module(globals, nglobals);
+  stdout_flush();
+  // What is left lives in C++ statics, destroyed after main returns: no Python code then.
+  disable_del_finalizers();
   return status;
 }
 
