@@ -36,6 +36,7 @@ void Checker::check_expr(const ast::Expr& e) {
     return check_children(e);
   }
   if (auto* c = e.as<ast::Constant>()) check_constant(e, *c);
+  if (auto* n = e.as<ast::Name>()) check_builtin_name(e, *n);
   check_children(e);
 }
 
@@ -100,7 +101,6 @@ void Checker::check_comprehension(const ast::Expr& e, const std::vector<ast::Com
 
 void Checker::check_call(const ast::Call& call) {
   if (call.func) {
-    check_call_target(*call.func);
     check_expr(*call.func);
   }
   check_elements(call.args);

@@ -14,9 +14,11 @@
 namespace aioc::sema {
 namespace {
 
-// Builtins that need a run-time compiler or frame namespaces.
-constexpr std::array<std::string_view, 6> kUnsupportedBuiltins = {
-    "exec", "eval", "compile", "globals", "locals", "__import__"};
+// Builtins aioc does not provide: those that need a run-time compiler or frame namespaces,
+// and the types and interactive helpers outside the subset.
+constexpr std::array<std::string_view, 15> kUnsupportedBuiltins = {
+    "exec",       "eval",   "compile",    "globals", "locals",    "__import__", "__build_class__",
+    "bytearray", "memoryview", "complex", "breakpoint", "help", "copyright", "credits", "license"};
 
 }  // namespace
 
@@ -39,12 +41,11 @@ void Checker::check_import(const ast::Stmt& s) {
   if (!is_supported_module(f->module)) diags_.report(DiagKind::UnsupportedModule, s.loc, f->module);
 }
 
-void Checker::check_call_target(const ast::Expr& func) {
-  const auto* n = func.as<ast::Name>();
-  if (!n || ctx_.scope->binding_of(n->id) != Binding::Global) return;
-  if (table_.module_bound.count(n->id)) return;  // the program defines its own
+void Checker::check_builtin_name(const ast::Expr& e, const ast::Name& n) {
+  if (ctx_.scope->binding_of(n.id) != Binding::Global) return;
+  if (table_.module_bound.count(n.id)) return;  // the program defines its own
   for (std::string_view b : kUnsupportedBuiltins)
-    if (n->id == b) diags_.report(DiagKind::UnsupportedBuiltin, func.loc, n->id);
+    if (n.id == b) diags_.report(DiagKind::UnsupportedBuiltin, e.loc, n.id);
 }
 
 void Checker::check_class_keywords(const std::vector<ast::Keyword>& keywords) {

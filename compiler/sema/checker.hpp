@@ -52,7 +52,7 @@ class Checker {
 
   // check_unsupported.cpp
   void check_import(const ast::Stmt& s);
-  void check_call_target(const ast::Expr& func);
+  void check_builtin_name(const ast::Expr& e, const ast::Name& n);  // builtins aioc lacks
   void check_class_keywords(const std::vector<ast::Keyword>& keywords);
   void check_constant(const ast::Expr& e, const ast::Constant& c);
 

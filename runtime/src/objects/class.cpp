@@ -175,6 +175,36 @@ static Value u_getattr(const Value& self, const Value& name) {
   return NATIVE(getattr) ? NATIVE(getattr)(self, name) : generic_getattr(self, name);
 }
 
+// A class defining __getattribute__: every attribute read goes through it; an AttributeError
+// from it falls back to __getattr__ (CPython's slot_tp_getattr_hook).
+static Value u_getattribute(const Value& self, const Value& name) {
+  HEAP("__getattribute__");
+  try {
+    return call_dunder(m, self, {name});
+  } catch (PyException& e) {
+    if (!isinstance_of(e.value(), exc::AttributeError)) throw;
+    Value hook = heap_lookup(type_of(self), "__getattr__");
+    if (!hook.is_bound()) throw;
+    return call_dunder(hook, self, {name});
+  }
+}
+
+// Instances of a class defining __get__/__set__/__delete__ are descriptors when they are
+// class attributes of another class.
+static Value u_descr_get(const Value& descr, const Value& obj, TypeObject* owner) {
+  Value m = heap_lookup(type_of(descr), "__get__");
+  if (!m.is_bound()) return descr;
+  Value instance = obj.is_bound() ? obj : Value::none();
+  return call_dunder(m, descr, {instance, Value::borrowed(owner)});
+}
+static void u_descr_set(const Value& descr, const Value& obj, const Value& v) {
+  const char* name = v.is_bound() ? "__set__" : "__delete__";
+  Value m = heap_lookup(type_of(descr), name);
+  if (!m.is_bound()) raise_error(exc::AttributeError, name);
+  if (v.is_bound()) call_dunder(m, descr, {obj, v});
+  else call_dunder(m, descr, {obj});
+}
+
 bool uses_generic_getattr(const TypeObject* t) noexcept {
   GetAttrSlot g = t->getattr;
   if (g == &u_getattr) g = t->native_base->getattr;
@@ -404,8 +434,10 @@ Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, c
   t->next = &u_next; t->len = &u_len; t->getitem = &u_getitem; t->setitem = &u_setitem;
   t->truthy = &u_truthy; t->contains = &u_contains; t->new_ = &u_new;
   t->call = (heap_lookup(t, "__call__").is_bound() || nb->call) ? &u_call : nullptr;
-  t->descr_get = nb->descr_get;
-  t->descr_set = nb->descr_set;
+  t->descr_get = heap_lookup(t, "__get__").is_bound() ? &u_descr_get : nb->descr_get;
+  bool data_descriptor = heap_lookup(t, "__set__").is_bound() || heap_lookup(t, "__delete__").is_bound();
+  t->descr_set = data_descriptor ? &u_descr_set : nb->descr_set;
+  if (heap_lookup(t, "__getattribute__").is_bound()) t->getattr = &u_getattribute;
   if (!heap_lookup(t, "__iter__").is_bound() && !heap_lookup(t, "__getitem__").is_bound() && !nb->iter) t->iter = nullptr;
   if (!heap_lookup(t, "__next__").is_bound() && !nb->next) t->next = nullptr;
   if (!heap_lookup(t, "__len__").is_bound() && !nb->len) t->len = nullptr;

@@ -17,6 +17,7 @@ void disable_del_finalizers() noexcept { g_del_enabled = false; }
 
 bool run_del_finalizer(Object* o) noexcept {
   if (!g_del_enabled || !o->type->is_heap || (o->gc_flags & kGcFinalized)) return false;
+  if (o->type->refcount <= 0) return false;  // the class itself is being destroyed
   o->gc_flags |= kGcFinalized;
   Value del;
   try {

@@ -103,7 +103,12 @@ inline Value cached_lookup(const TypeObject* type, const Value& name, bool heap_
 
 }  // namespace
 
-TypeObject::~TypeObject() { ++type_cache_epoch; }
+TypeObject::~TypeObject() {
+  ++type_cache_epoch;
+  // Instances in the dict (enum members) die with it: lookups on this type during that
+  // (run_del_finalizer) must see no dict rather than one being destroyed.
+  Value gone = std::move(dict);
+}
 
 Value TypeObject::lookup(const Value& name) const { return cached_lookup(this, name, false); }
 

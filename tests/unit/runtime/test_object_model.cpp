@@ -187,3 +187,61 @@ TEST_CASE("dict views: set operations in CPython's order, items looked up by key
   Value same = make_dict({{I(1), make_list({})}});
   CHECK(eq_bool(call_method(unhashable, S("items"), {}), call_method(same, S("items"), {})));
 }
+
+TEST_CASE("__del__ runs once per object: last reference, resurrection, collected cycles", "[objects][gc][del]") {
+  runtime_init();
+  static int calls = 0;
+  static Value rescued;
+  calls = 0;
+  Value finalizer = make_native_function("__del__", [](const CallArgs& a) {
+    ++calls;
+    if (getattr_or(a[0], S("resurrect"), Value()).is_bound()) rescued = a[0];
+    return Value::none();
+  });
+  Value cls = make_plain_class("R", {}, {{"__del__", finalizer}});
+
+  call(cls, {});  // a temporary: finalized as soon as the call's result is dropped
+  CHECK(calls == 1);
+
+  Value phoenix = call(cls, {});
+  setattr(phoenix, S("resurrect"), Value(true));
+  Object* raw = phoenix.object();
+  phoenix = Value();
+  CHECK(calls == 2);
+  REQUIRE(rescued.object() == raw);  // __del__ stored it: the object lives on
+  rescued = Value();                 // the last reference again: no second __del__
+  CHECK(calls == 2);
+
+  Value a = call(cls, {}), b = call(cls, {});
+  setattr(a, S("other"), b);
+  setattr(b, S("other"), a);
+  a = Value();
+  b = Value();
+  CHECK(calls == 2);  // only the cycle keeps them alive
+  gc_collect();
+  CHECK(calls == 4);
+}
+
+TEST_CASE("user descriptors: __get__ with None for class access, data descriptors beat the instance dict", "[objects][class][descriptor]") {
+  runtime_init();
+  static std::vector<std::string> log;
+  log.clear();
+  Value get = make_native_function("__get__", [](const CallArgs& a) {
+    return make_str(a[1].is_none() ? std::string("class access") : "instance access");
+  });
+  Value set = make_native_function("__set__", [](const CallArgs& a) {
+    log.push_back("set " + R(a[2]));
+    return Value::none();
+  });
+  Value data_cls = make_plain_class("Data", {}, {{"__get__", get}, {"__set__", set}});
+  Value plain_cls = make_plain_class("NonData", {}, {{"__get__", get}});
+  Value owner = make_plain_class("Owner", {}, {{"d", call(data_cls, {})}, {"n", call(plain_cls, {})}});
+  Value obj = call(owner, {});
+  CHECK(Str(getattr(owner, S("d"))) == "class access");
+  CHECK(Str(getattr(obj, S("d"))) == "instance access");
+  setattr(obj, S("d"), I(5));  // goes to __set__, not to the instance dict
+  CHECK(log == std::vector<std::string>{"set 5"});
+  CHECK(Str(getattr(obj, S("d"))) == "instance access");
+  dict_setitem(getattr(obj, S("__dict__")), S("n"), S("shadow"));  // a non-data descriptor loses
+  CHECK(Str(getattr(obj, S("n"))) == "shadow");
+}
