@@ -35,6 +35,12 @@ void FunctionEmitter::emit_module(const ast::Module& module) {
   // CPython's module attributes that programs read as globals.
   w_.line(fmt::format("{} = {};", ctx_.global_slot("__name__"), str("__main__")));
   w_.line(fmt::format("{} = {};", ctx_.global_slot("__file__"), str(ctx_.module.path)));
+  std::string doc = "aio::Value::none()";  // a leading string literal is the module's docstring
+  if (!module.body.empty())
+    if (const auto* es = module.body.front()->as<ast::ExprStmt>())
+      if (const auto* c = es->value->as<ast::Constant>(); c && std::holds_alternative<std::string>(c->value))
+        doc = expr(*es->value);
+  w_.line(fmt::format("{} = {};", ctx_.global_slot("__doc__"), doc));
   w_.open("try");
   body(module.body);
   w_.close(" catch (aio::PyException& e) {");

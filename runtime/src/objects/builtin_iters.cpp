@@ -1,4 +1,4 @@
-// The lazy iterator builtins: enumerate, zip, map, filter, reversed.
+// The lazy iterator builtins: enumerate, zip, map, filter, reversed, iter(callable, sentinel).
 #include "aio/builtins.hpp"
 #include "aio/call.hpp"
 #include "aio/exceptions.hpp"
@@ -109,6 +109,36 @@ Value builtin_filter(const CallArgs& a) {
   Value r = make_native_iterator(m, &filter_next);
   m->func = a[0];
   m->its.push_back(iter(a[1]));
+  return r;
+}
+
+// iter(callable, sentinel): callable() until it returns the sentinel or raises StopIteration;
+// then exhausted for good (CPython's callable_iterator drops the callable).
+static bool callable_next(const Value& self, Value& out) {
+  auto* m = static_cast<MultiIter*>(self.object());
+  if (!m->func.is_bound()) return false;
+  Value v;
+  try {
+    v = call(m->func, {});
+  } catch (const PyException& e) {
+    if (!isinstance_of(e.value(), exc::StopIteration)) throw;
+    m->func = Value();
+    return false;
+  }
+  if (eq_bool(v, m->counter)) {
+    m->func = Value();
+    return false;
+  }
+  out = std::move(v);
+  return true;
+}
+
+Value builtin_callable_iter(const Value& func, const Value& sentinel) {
+  if (!callable(func)) raise_type_error("iter(v, w): v must be callable");
+  auto* m = new MultiIter();
+  Value r = make_native_iterator(m, &callable_next);
+  m->func = func;
+  m->counter = sentinel;  // MultiIter's spare slot holds the sentinel
   return r;
 }
 

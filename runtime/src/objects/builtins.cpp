@@ -161,9 +161,18 @@ static Value b_sorted(const CallArgs& a) {
   return make_list(std::move(items));
 }
 
+Value builtin_callable_iter(const Value& func, const Value& sentinel);  // builtin_iters.cpp
 static Value b_iter(const CallArgs& a) {
   check_nargs(a, "iter", 1, 2);
+  if (a.npos == 2) return builtin_callable_iter(a[0], a[1]);
   return iter(a[0]);
+}
+
+// exit()/quit(): site's Quitter objects, which raise SystemExit(code).
+static Value b_exit(const CallArgs& a) {
+  check_nargs(a, "exit", 0, 1);
+  if (a.npos) raise(make_exception(exc::SystemExit, {a[0]}));
+  raise(make_exception(exc::SystemExit, {}));
 }
 static Value b_next(const CallArgs& a) {
   check_nargs(a, "next", 1, 2);
@@ -341,6 +350,7 @@ Value builtin_zip(const CallArgs& a);
 Value builtin_map(const CallArgs& a);
 Value builtin_filter(const CallArgs& a);
 Value builtin_reversed(const CallArgs& a);
+void add_async_builtins(const Value& builtins);  // asyncio/async_builtins.cpp
 
 static Value& builtins_value() {
   static Value* m = new Value();
@@ -374,8 +384,10 @@ void init_builtins_module() {
       {"pow", &b_pow}, {"any", &b_any}, {"all", &b_all}, {"format", &b_format}, {"input", &b_input},
       {"vars", &b_vars}, {"dir", &b_dir}, {"enumerate", &builtin_enumerate}, {"zip", &builtin_zip},
       {"map", &builtin_map}, {"filter", &builtin_filter}, {"reversed", &builtin_reversed},
+      {"exit", &b_exit}, {"quit", &b_exit},
   };
   for (const Fn& f : fns) module_add_function(m, f.name, f.fn);
+  add_async_builtins(m);  // aiter, anext (asyncio/async_builtins.cpp)
   struct Ty { const char* name; TypeObject* t; };
   const Ty types[] = {
       {"type", type_type}, {"object", object_type}, {"bool", bool_type}, {"int", int_type},
@@ -396,13 +408,17 @@ void init_builtins_module() {
       "BlockingIOError", "ChildProcessError", "ConnectionAbortedError", "IsADirectoryError",
       "NotADirectoryError", "ProcessLookupError",
       "EOFError", "MemoryError", "BufferError", "Warning", "UserWarning", "DeprecationWarning",
-      "RuntimeWarning", "BaseExceptionGroup", "ExceptionGroup"};
+      "RuntimeWarning", "BaseExceptionGroup", "ExceptionGroup", "SyntaxError", "IndentationError",
+      "TabError", "SystemError", "ReferenceError", "FloatingPointError", "UnicodeTranslateError",
+      "BytesWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning",
+      "ResourceWarning", "SyntaxWarning", "UnicodeWarning"};
   for (const char* n : exc_names) module_add(m, n, Value::borrowed(builtin_exception(n)));
   module_add(m, "None", Value::none());
   module_add(m, "True", Value(true));
   module_add(m, "False", Value(false));
   module_add(m, "NotImplemented", not_implemented());
   module_add(m, "Ellipsis", ellipsis());
+  module_add(m, "__debug__", Value(true));  // python3 without -O
   module_add(m, "__name__", str_lit("builtins", 8));
   register_module("builtins", &create_builtins);
 }

@@ -368,6 +368,16 @@ void init_exception_types() {
   UserWarning = def("UserWarning", Warning);
   DeprecationWarning = def("DeprecationWarning", Warning);
   RuntimeWarning = def("RuntimeWarning", Warning);
+  TypeObject* syntax_error = def("SyntaxError", Exception);
+  TypeObject* indentation_error = def("IndentationError", syntax_error);
+  def("TabError", indentation_error);
+  def("SystemError", Exception);
+  def("ReferenceError", Exception);
+  def("FloatingPointError", ArithmeticError);
+  def("UnicodeTranslateError", UnicodeError);
+  for (const char* w : {"BytesWarning", "EncodingWarning", "FutureWarning", "ImportWarning",
+                        "PendingDeprecationWarning", "ResourceWarning", "SyntaxWarning", "UnicodeWarning"})
+    def(w, Warning);
   BaseExceptionGroup = def("BaseExceptionGroup", BaseException);
   ExceptionGroup = def("ExceptionGroup", BaseExceptionGroup);
   ExceptionGroup->bases.push_back(Exception);

@@ -245,3 +245,16 @@ TEST_CASE("user descriptors: __get__ with None for class access, data descriptor
   dict_setitem(getattr(obj, S("__dict__")), S("n"), S("shadow"));  // a non-data descriptor loses
   CHECK(Str(getattr(obj, S("n"))) == "shadow");
 }
+
+TEST_CASE("iter(callable, sentinel) and the rest of the exception hierarchy", "[objects][builtins]") {
+  runtime_init();
+  static int n = 0;
+  n = 0;
+  Value counter = make_native_function("counter", [](const CallArgs&) { return I(++n); });
+  CHECK(R(call(B("list"), {call(B("iter"), {counter, I(4)})})) == "[1, 2, 3]");
+  auto sub = [](const char* a, const char* b) { return truthy(call(B("issubclass"), {B(a), B(b)})); };
+  CHECK(sub("TabError", "IndentationError"));
+  CHECK(sub("IndentationError", "SyntaxError"));
+  CHECK(sub("FloatingPointError", "ArithmeticError"));
+  CHECK(sub("ResourceWarning", "Warning"));
+}

@@ -268,6 +268,9 @@ TEST_CASE("unsupported features", "[sema][diag]") {
   SECTION("eval(...)") {
     only_error(*module(expr(call(name("eval")))), "'eval' is not supported by aioc [UnsupportedBuiltin]");
   }
+  SECTION("bytearray referenced without a call") {
+    only_error(*module(expr(name("bytearray"))), "'bytearray' is not supported by aioc [UnsupportedBuiltin]");
+  }
   SECTION("a program's own eval is fine") {
     auto m = module(def("eval", {}, body(pass())), expr(call(name("eval"))));
     CHECK(run(*m).errors == 0);
@@ -313,10 +316,15 @@ TEST_CASE("undefined names", "[sema][diag]") {
                     expr(call(name("print"), exprs(name("g")))));
     CHECK(run(*m).errors == 0);
   }
-  SECTION("every builtin is defined, even unimplemented ones") {
-    auto m = module(expr(name("memoryview")), expr(name("__debug__")), expr(name("aiter")),
+  SECTION("every builtin is defined") {
+    auto m = module(expr(name("ascii")), expr(name("__debug__")), expr(name("aiter")),
                     expr(name("__name__")), expr(name("__file__")), expr(name("BaseExceptionGroup")));
     CHECK(run(*m).errors == 0);
+  }
+  SECTION("an unprovided builtin is unsupported, not undefined") {
+    auto r = run(*module(expr(name("memoryview"))));
+    CHECK(r.has("'memoryview' is not supported by aioc"));
+    CHECK_FALSE(r.has("is not defined"));
   }
   SECTION("a module-level name defined later is defined") {
     auto m = module(def("f", {}, body(ret(name("later")))), assign(store("later"), int_(1)));
