@@ -66,6 +66,10 @@ bool is_auto(const Value& v);
 using NextValueFn = Value (*)(void* ctx);
 Value resolve_auto(const Value& v, NextValueFn next_value, void* ctx);
 
+// unique and verify(*checks) (enum_verify.cpp); the checks are EnumCheck members.
+Value enum_unique(const CallArgs& a);
+Value enum_verify(const CallArgs& a);
+
 // Flag and IntFlag (enum_flag.cpp).
 Value flag_lookup(TypeObject* cls, const Value& v);
 void install_flag_slots(TypeObject* cls);

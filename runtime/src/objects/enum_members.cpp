@@ -80,6 +80,7 @@ void run_user_init(TypeObject* cls, const Value& member, const Value& raw) {
 }
 
 struct Builder {
+  explicit Builder(TypeObject* c) : cls(c) {}
   TypeObject* cls;
   Value map = make_dict(), names = make_list({}), by_value = make_dict();
   std::vector<Value> last_values;

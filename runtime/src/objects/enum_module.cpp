@@ -9,7 +9,7 @@
 // data type the class mixes in (enum_internal.hpp): ReprEnum subclasses keep the data
 // type's str() and format(). Flag/IntFlag live in enum_flag.cpp.
 // Not supported: the class keyword `boundary=` and FlagBoundary, _ignore_, _order_, a
-// user-defined __new__, verify().
+// user-defined __new__.
 #include <algorithm>
 
 #include "aio/builtins.hpp"
@@ -36,6 +36,7 @@ TypeObject* g_str_enum = nullptr;
 TypeObject* g_flag = nullptr;
 TypeObject* g_int_flag = nullptr;
 TypeObject* g_flag_boundary = nullptr;
+TypeObject* g_enum_check = nullptr;
 
 Value intern_s(const char* s) { return intern(std::string_view(s)); }
 
@@ -167,8 +168,10 @@ Value enum_str(const CallArgs& a) {
 }
 Value enum_format(const CallArgs& a) {
   check_nargs(a, "__format__", 2, 2);
-  Value s = is_repr_enum(type_of(a[0])) ? member_value(a[0]) : enum_str(a);
-  return format(s, a[1]);
+  // The data type's __format__ (ReprEnum) and Enum's both use str(self), overrides
+  // included, for an empty spec.
+  bool data_format = is_repr_enum(type_of(a[0])) && !(is_str_like(a[1]) && str_data(a[1]).empty());
+  return format(data_format ? member_value(a[0]) : str(a[0]), a[1]);
 }
 // Mixed-in data types hash as their values (their __hash__ comes first in the MRO).
 Value enum_hash(const CallArgs& a) {
@@ -246,18 +249,6 @@ Value c_auto(const CallArgs& a) {
   return make_auto();
 }
 
-Value c_unique(const CallArgs& a) {
-  check_nargs(a, "unique", 1, 1);
-  TypeObject* t = as_type(a[0]);
-  Value map = t->lookup(std::string_view("_member_map_"));
-  std::string dups;
-  for (auto& e : dict_table(map).entries())
-    if (e.key.is_bound() && !str_equal(member_name(e.value), e.key))
-      dups += (dups.empty() ? "" : ", ") + str_data(e.key) + " -> " + str_data(member_name(e.value));
-  if (!dups.empty()) raise_value_error("duplicate values found in " + repr_std(a[0]) + ": " + dups);
-  return a[0];
-}
-
 Value int_methods();
 
 bool g_making_bases = false;  // set while init_types creates the base classes
@@ -304,12 +295,12 @@ Value int_methods() {
   return ns;
 }
 
-// FlagBoundary(StrEnum): STRICT, CONFORM, EJECT, KEEP, the values of a flag's _boundary_.
-TypeObject* make_flag_boundary() {
+// An immortal StrEnum of the module: `name` with members (NAME, value) pairs.
+TypeObject* str_enum(const char* name, std::initializer_list<std::pair<const char*, Value>> members) {
   Value ns = make_dict();
   dict_setitem(ns, intern_s("__module__"), make_str("enum"));
-  for (const char* n : {"STRICT", "CONFORM", "EJECT", "KEEP"}) dict_setitem(ns, intern(n), make_auto());
-  Value cls = make_class(make_str("FlagBoundary"), make_tuple({Value::borrowed(g_str_enum)}), ns, make_str("FlagBoundary"));
+  for (auto& [n, v] : members) dict_setitem(ns, intern(n), v);
+  Value cls = make_class(make_str(name), make_tuple({Value::borrowed(g_str_enum)}), ns, make_str(name));
   Value::incref(cls.object());
   return as_type(cls);
 }
@@ -352,7 +343,12 @@ void init_types() {
   g_int_flag = base_class("IntFlag", {int_type, g_repr_enum, g_flag}, int_methods());
   install_flag_slots(g_int_flag);
   g_making_bases = false;
-  g_flag_boundary = make_flag_boundary();
+  // FlagBoundary: the values of a flag's _boundary_; EnumCheck: verify()'s checks.
+  g_flag_boundary = str_enum("FlagBoundary", {{"STRICT", make_auto()}, {"CONFORM", make_auto()},
+                                              {"EJECT", make_auto()}, {"KEEP", make_auto()}});
+  g_enum_check = str_enum("EnumCheck", {{"CONTINUOUS", make_str("no skipped integer values")},
+                                        {"NAMED_FLAGS", make_str("multi-flag aliases may not contain unnamed flags")},
+                                        {"UNIQUE", make_str("one name per value")}});
   // aioc's Flag rejects unknown bits (the STRICT of later 3.11 releases; 3.11.2 has CONFORM).
   set_type_attr(g_flag, "_boundary_", getattr(Value::borrowed(g_flag_boundary), "STRICT"));
   set_type_attr(g_int_flag, "_boundary_", getattr(Value::borrowed(g_flag_boundary), "KEEP"));
@@ -380,7 +376,10 @@ Value create_enum() {
   module_add_function(m, "auto", &c_auto);
   module_add_function(m, "member", &c_member);
   module_add_function(m, "nonmember", &c_nonmember);
-  module_add_function(m, "unique", &c_unique);
+  module_add_function(m, "unique", &enum_unique);
+  module_add_function(m, "verify", &enum_verify);
+  module_add(m, "EnumCheck", Value::borrowed(g_enum_check));
+  for (const char* n : {"CONTINUOUS", "NAMED_FLAGS", "UNIQUE"}) module_add(m, n, getattr(Value::borrowed(g_enum_check), n));
   return m;
 }
 
