@@ -7,7 +7,8 @@
 // (Enum: last + 1, Flag: the next power of two, StrEnum: the lower-cased name; a body may
 // override it). The value is converted to the mixed-in data type (int, str), a repeated
 // value makes an alias, and a user-defined __init__ runs with the value (unpacked if a
-// tuple), like the Planet(mass, radius) example of the docs.
+// tuple), like the Planet(mass, radius) example of the docs; a user-defined __new__ makes
+// the member itself.
 #include "aio/call.hpp"
 #include "aio/class.hpp"
 #include "aio/dict.hpp"
@@ -67,16 +68,34 @@ Value to_data_type(TypeObject* cls, const Value& raw) {
   return raw;
 }
 
-// A user-defined __init__ (not object's) gets the member and the value's items.
-void run_user_init(TypeObject* cls, const Value& member, const Value& raw) {
-  Value init = cls->heap_lookup(intern_s("__init__"));
-  if (!init.is_bound()) return;
-  std::vector<Value> args{member};
+// `first` followed by the value's items (a tuple value is unpacked), as CPython passes
+// a member's value to __new__ and __init__.
+std::vector<Value> with_value_args(const Value& first, const Value& raw) {
+  std::vector<Value> args{first};
   if (is_tuple(raw))
     for (const Value& x : to_vector(raw)) args.push_back(x);
   else
     args.push_back(raw);
-  call_vector(init, args);
+  return args;
+}
+
+// A user-defined __init__ (not object's) gets the member and the value's items.
+void run_user_init(TypeObject* cls, const Value& member, const Value& raw) {
+  Value init = cls->heap_lookup(intern_s("__init__"));
+  if (init.is_bound()) call_vector(init, with_value_args(member, raw));
+}
+
+// A user-defined __new__(cls, *value) makes the member and may set its _value_ (else the
+// whole value is used).
+Value member_from_user_new(TypeObject* cls, const Value& new_fn, const Value& name, const Value& raw) {
+  Value f = type_of(new_fn) == staticmethod_type ? getattr(new_fn, "__func__") : new_fn;
+  Value member = call_vector(f, with_value_args(Value::borrowed(cls), raw));
+  if (!is_member(member) || !type_of(member)->is_subtype_of(cls))
+    raise_type_error("__new__ of enum " + cls->name + " must return a member of the class");
+  Value* d = member.object()->instance_dict();
+  if (!d->is_bound() || !dict_get(*d, intern_s("_value_")).is_bound()) setattr(member, intern_s("_value_"), raw);
+  setattr(member, intern_s("_name_"), name);
+  return member;
 }
 
 struct Builder {
@@ -98,7 +117,8 @@ Value next_value(void* ctx) {
 Value find_alias(Builder& b, const Value& value) {
   try {
     return dict_get(b.by_value, value);
-  } catch (const PyException&) {  // unhashable: compare with every member
+  } catch (const PyException& e) {  // unhashable: compare with every member
+    if (!type_of(e.value())->is_subtype_of(exc::TypeError)) throw;
     for (auto& e : dict_table(b.map).entries())
       if (e.key.is_bound() && eq_bool(member_value(e.value), value)) return e.value;
     return Value();
@@ -110,14 +130,21 @@ void add_member(Builder& b, const Value& name, const Value& raw) {
   Value resolved = resolve_auto(raw, &next_value, &b);
   b.last_values.push_back(resolved);
   ++b.count;
-  Value value = to_data_type(b.cls, resolved);
+  Value user_new = b.cls->heap_lookup(intern_s("__new__"));
+  Value member, value;
+  if (user_new.is_bound()) {
+    member = member_from_user_new(b.cls, user_new, name, resolved);
+    value = member_value(member);
+  } else {
+    value = to_data_type(b.cls, resolved);
+  }
   Value existing = find_alias(b, value);
   if (existing.is_bound()) {
     dict_setitem(b.map, name, existing);
     dict_setitem(b.cls->dict, name, existing);
     return;
   }
-  Value member = new_member(b.cls, name, value);
+  if (!member.is_bound()) member = new_member(b.cls, name, value);
   run_user_init(b.cls, member, resolved);
   dict_setitem(b.map, name, member);
   // A flag's multi-bit (or zero) members are aliases: not iterated, not counted.
@@ -125,7 +152,8 @@ void add_member(Builder& b, const Value& name, const Value& raw) {
     list_append(b.names, name);
   try {
     dict_setitem(b.by_value, value, member);
-  } catch (const PyException&) {  // unhashable values are found by find_alias's scan
+  } catch (const PyException& e) {  // unhashable values are found by find_alias's scan
+    if (!type_of(e.value())->is_subtype_of(exc::TypeError)) throw;
   }
   dict_setitem(b.cls->dict, name, member);
 }

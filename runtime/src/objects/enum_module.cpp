@@ -82,12 +82,26 @@ std::vector<Value> members_of(TypeObject* cls) {
   return out;
 }
 
+// The member whose value equals v: through _value2member_map_, or by comparing with
+// every member when v is unhashable.
+Value find_by_value(TypeObject* cls, const Value& v) {
+  Value by_value = cls->lookup(std::string_view("_value2member_map_"));
+  if (!by_value.is_bound()) return Value();
+  try {
+    return dict_get(by_value, v);
+  } catch (const PyException& e) {
+    if (!type_of(e.value())->is_subtype_of(exc::TypeError)) throw;
+  }
+  for (const Value& m : members_of(cls))
+    if (eq_bool(member_value(m), v)) return m;
+  return Value();
+}
+
 // Enum.__new__'s lookup: the member with that value, else _missing_(value) (a Flag's
 // default builds pseudo-members), else ValueError.
 Value lookup_value(TypeObject* cls, const Value& v) {
   if (is_member(v) && type_of(v) == cls) return v;
-  Value by_value = cls->lookup(std::string_view("_value2member_map_"));
-  Value m = by_value.is_bound() ? dict_get(by_value, v) : Value();
+  Value m = find_by_value(cls, v);
   if (m.is_bound()) return m;
   Value missing = cls->heap_lookup(intern_s("_missing_"));
   if (!missing.is_bound() && is_flag(cls)) return flag_lookup(cls, v);
@@ -182,6 +196,12 @@ Value enum_name(const CallArgs& a) { return member_name(a[0]); }
 Value enum_value(const CallArgs& a) { return member_value(a[0]); }
 Value enum_index(const CallArgs& a) { return member_value(a[0]); }
 Value enum_float(const CallArgs& a) { return call(Value::borrowed(float_type), {member_value(a[0])}); }
+Value enum_abs(const CallArgs& a) { return call(lookup_builtin("abs"), {member_value(a[0])}); }
+Value enum_round(const CallArgs& a) {
+  std::vector<Value> args{member_value(a[0])};
+  if (a.npos > 1) args.push_back(a[1]);
+  return call_vector(lookup_builtin("round"), args);
+}
 
 // ---- default _generate_next_value_(name, start, count, last_values) ----------------------------
 // Enum: the last value + 1 if it is the largest; otherwise (3.11's deprecated fallback,
@@ -292,6 +312,8 @@ Value int_methods() {
   method(ns, "__index__", &enum_index);
   method(ns, "__int__", &enum_index);
   method(ns, "__float__", &enum_float);
+  method(ns, "__abs__", &enum_abs);
+  method(ns, "__round__", &enum_round);
   return ns;
 }
 
