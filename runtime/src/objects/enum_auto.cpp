@@ -54,6 +54,26 @@ Value auto_get_value(const CallArgs& a) {
 
 Value wrapper_value(const CallArgs& a) { return dict_get(*a[0].object()->instance_dict(), std::string_view("value")); }
 
+// auto(value=_auto_null)
+Value auto_new(TypeObject*, const CallArgs& a) {
+  Value p[1];
+  parse_args(a, "auto", {"value"}, 0, p);
+  Value r = make_auto();
+  as_auto(r)->value = p[0];
+  return r;
+}
+
+// member(value), nonmember(value)
+Value wrapper_new(TypeObject* t, const CallArgs& a) {
+  check_nargs(a, t->name.c_str(), 1, 1);
+  no_kwargs(a, t->name.c_str());
+  auto* w = new InstanceObject(t);
+  Value r(w);
+  w->dict = make_dict();
+  dict_setitem(w->dict, str_static("value"), a[0]);
+  return r;
+}
+
 }  // namespace
 
 Value make_auto() { return Value(new AutoObject()); }
@@ -71,10 +91,14 @@ void init_auto_types() {
   g_auto_type = make_builtin_type("auto", nullptr, "enum");
   g_auto_type->binary = &auto_binary;
   g_auto_type->repr = &auto_repr;
+  g_auto_type->new_ = &auto_new;
   add_getset(g_auto_type, "value", &auto_get_value);
   g_member_type = make_builtin_type("member", nullptr, "enum");
   g_nonmember_type = make_builtin_type("nonmember", nullptr, "enum");
-  for (TypeObject* t : {g_member_type, g_nonmember_type}) add_getset(t, "value", &wrapper_value);
+  for (TypeObject* t : {g_member_type, g_nonmember_type}) {
+    t->new_ = &wrapper_new;
+    add_getset(t, "value", &wrapper_value);
+  }
 }
 
 }  // namespace aio::enum_impl

@@ -40,7 +40,7 @@ void check_no_members_in_bases(TypeObject* cls) {
   for (std::size_t i = 1; i < cls->mro.size(); ++i) {
     Value names = dict_get(cls->mro[i]->dict, std::string_view("_member_names_"));
     if (names.is_bound() && !list_items(names).empty())
-      raise_type_error("<enum '" + cls->name + "'> cannot extend <enum '" + cls->mro[i]->name + "'>");
+      raise_type_error("<enum '" + cls->name + "'> cannot extend " + repr_std(Value::borrowed(cls->mro[i])));
   }
 }
 

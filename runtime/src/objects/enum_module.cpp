@@ -194,6 +194,11 @@ Value enum_hash(const CallArgs& a) {
 }
 Value enum_name(const CallArgs& a) { return member_name(a[0]); }
 Value enum_value(const CallArgs& a) { return member_value(a[0]); }
+[[noreturn]] void read_only(const char* attr) {
+  raise_error(exc::AttributeError, std::string("<enum 'Enum'> cannot set attribute '") + attr + "'");
+}
+Value enum_set_name(const CallArgs&) { read_only("name"); }
+Value enum_set_value(const CallArgs&) { read_only("value"); }
 Value enum_index(const CallArgs& a) { return member_value(a[0]); }
 Value enum_float(const CallArgs& a) { return call(Value::borrowed(float_type), {member_value(a[0])}); }
 Value enum_abs(const CallArgs& a) { return call(lookup_builtin("abs"), {member_value(a[0])}); }
@@ -247,27 +252,6 @@ Value next_value_str(const CallArgs& a) {
   return call_method(a[0], intern_s("lower"), {});
 }
 
-Value c_member(const CallArgs& a) {
-  check_nargs(a, "member", 1, 1);
-  auto* w = new InstanceObject(g_member_type);
-  Value r(w);
-  w->dict = make_dict();
-  dict_setitem(w->dict, intern_s("value"), a[0]);
-  return r;
-}
-Value c_nonmember(const CallArgs& a) {
-  check_nargs(a, "nonmember", 1, 1);
-  auto* w = new InstanceObject(g_nonmember_type);
-  Value r(w);
-  w->dict = make_dict();
-  dict_setitem(w->dict, intern_s("value"), a[0]);
-  return r;
-}
-
-Value c_auto(const CallArgs& a) {
-  check_nargs(a, "auto", 0, 0);
-  return make_auto();
-}
 
 Value int_methods();
 
@@ -350,8 +334,8 @@ void init_types() {
   method(ns, "__hash__", &enum_hash);
   dict_setitem(ns, intern_s("_generate_next_value_"), make_native_function("_generate_next_value_", &next_value_enum));
   g_enum = base_class("Enum", {}, ns);
-  add_getset(g_enum, "name", &enum_name);
-  add_getset(g_enum, "value", &enum_value);
+  add_getset(g_enum, "name", &enum_name, &enum_set_name);
+  add_getset(g_enum, "value", &enum_value, &enum_set_value);
   g_repr_enum = base_class("ReprEnum", {g_enum}, make_dict());
   g_int_enum = base_class("IntEnum", {int_type, g_repr_enum}, int_methods());
   install_int_slots(g_int_enum);
@@ -395,9 +379,9 @@ Value create_enum() {
   module_add(m, "EnumMeta", Value::borrowed(g_enum_meta));
   module_add(m, "FlagBoundary", Value::borrowed(g_flag_boundary));
   for (const char* n : {"STRICT", "CONFORM", "EJECT", "KEEP"}) module_add(m, n, getattr(Value::borrowed(g_flag_boundary), n));
-  module_add_function(m, "auto", &c_auto);
-  module_add_function(m, "member", &c_member);
-  module_add_function(m, "nonmember", &c_nonmember);
+  module_add(m, "auto", Value::borrowed(g_auto_type));
+  module_add(m, "member", Value::borrowed(g_member_type));
+  module_add(m, "nonmember", Value::borrowed(g_nonmember_type));
   module_add_function(m, "unique", &enum_unique);
   module_add_function(m, "verify", &enum_verify);
   module_add(m, "EnumCheck", Value::borrowed(g_enum_check));
