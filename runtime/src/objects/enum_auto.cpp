@@ -21,12 +21,13 @@ TypeObject* g_nonmember_type = nullptr;
 
 namespace {
 
-// auto(), or `lhs <op> rhs` when one operand is an auto (deferred).
+// auto(), or `lhs <op> rhs` / `<op> lhs` when an operand is an auto (deferred).
 struct AutoObject : Object {
   Value value;  // Unbound until generated (CPython's _auto_null)
   Value lhs, rhs;
   BinaryOp op = BinaryOp::Or;
-  bool deferred = false;
+  UnaryOp unary_op = UnaryOp::Neg;
+  enum class Kind : std::uint8_t { Auto, Binary, Unary } kind = Kind::Auto;
   AutoObject() : Object(g_auto_type) {}
 };
 
@@ -38,7 +39,16 @@ Value auto_binary(const Value& a, const Value& b, BinaryOp op) {
   e->lhs = a;
   e->rhs = b;
   e->op = op;
-  e->deferred = true;
+  e->kind = AutoObject::Kind::Binary;
+  return r;
+}
+
+Value auto_unary(const Value& a, UnaryOp op) {
+  auto* e = new AutoObject();
+  Value r(e);
+  e->lhs = a;
+  e->unary_op = op;
+  e->kind = AutoObject::Kind::Unary;
   return r;
 }
 
@@ -82,7 +92,12 @@ bool is_auto(const Value& v) { return v.is_object() && v.object()->type == g_aut
 Value resolve_auto(const Value& v, NextValueFn next_value, void* ctx) {
   if (!is_auto(v)) return v;
   AutoObject* a = as_auto(v);
-  if (a->deferred) return binary_op(resolve_auto(a->lhs, next_value, ctx), resolve_auto(a->rhs, next_value, ctx), a->op);
+  if (a->kind == AutoObject::Kind::Binary)
+    return binary_op(resolve_auto(a->lhs, next_value, ctx), resolve_auto(a->rhs, next_value, ctx), a->op);
+  if (a->kind == AutoObject::Kind::Unary) {
+    Value x = resolve_auto(a->lhs, next_value, ctx);
+    return a->unary_op == UnaryOp::Neg ? neg(x) : a->unary_op == UnaryOp::Pos ? pos(x) : invert(x);
+  }
   if (!a->value.is_bound()) a->value = next_value(ctx);
   return a->value;
 }
@@ -90,6 +105,7 @@ Value resolve_auto(const Value& v, NextValueFn next_value, void* ctx) {
 void init_auto_types() {
   g_auto_type = make_builtin_type("auto", nullptr, "enum");
   g_auto_type->binary = &auto_binary;
+  g_auto_type->unary = &auto_unary;
   g_auto_type->repr = &auto_repr;
   g_auto_type->new_ = &auto_new;
   add_getset(g_auto_type, "value", &auto_get_value);
