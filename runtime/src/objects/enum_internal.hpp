@@ -1,6 +1,8 @@
-// Shared pieces of the `enum` module (enum_module.cpp, enum_members.cpp, enum_auto.cpp,
-// enum_flag.cpp): the native base classes, how a member stores its name and value, and
-// the data type a class mixes in.
+// Shared pieces of the `enum` module: enum_module.cpp (base classes, metatype, member
+// dunders), enum_members.cpp (class creation), enum_auto.cpp (auto, member, nonmember),
+// enum_int.cpp (the int mixin), enum_flag.cpp (Flag, IntFlag, boundaries),
+// enum_functional.cpp (Enum('Name', names)), enum_verify.cpp (unique, verify): the native
+// base classes, how a member stores its name and value, and the data type a class mixes in.
 //
 // Design: members of plain and int-based enums are InstanceObjects whose dict holds
 // `_name_` and `_value_`; members of str-based enums (StrEnum, `class E(str, Enum)`) are
