@@ -215,8 +215,9 @@ static Value b_ord(const CallArgs& a) {
 }
 static Value radix(const CallArgs& a, const char* name, const char* spec) {
   check_nargs(a, name, 1, 1);
-  if (!is_int_like(a[0])) raise_type_error("'" + type_of(a[0])->name + "' object cannot be interpreted as an integer");
-  return make_str(format_int_spec(a[0], spec));
+  Value v = is_int_like(a[0]) ? a[0] : call_special(a[0], "__index__", {});  // IntEnum members
+  if (!is_int_like(v)) raise_type_error("'" + type_of(a[0])->name + "' object cannot be interpreted as an integer");
+  return make_str(format_int_spec(v, spec));
 }
 static Value b_hex(const CallArgs& a) { return radix(a, "hex", "#x"); }
 static Value b_oct(const CallArgs& a) { return radix(a, "oct", "#o"); }
@@ -239,7 +240,7 @@ static Value b_round(const CallArgs& a) {
     return mul(q, m);
   }
   if (!x.is_float()) {
-    Value r = call_special(x, "__round__", {});
+    Value r = has_nd ? call_special(x, "__round__", {p[1]}) : call_special(x, "__round__", {});
     if (r.is_bound()) return r;
     raise_type_error("type " + type_of(x)->name + " doesn't define __round__ method");
   }

@@ -363,6 +363,9 @@ Value percent_format(const Value& fmt, const Value& args) {
     char align = '>';
     if (!fl.empty() && fl[0] == '-') { align = '<'; fl.erase(0, 1); }
     std::string body;
+    // Int subclass instances that are not int objects (IntEnum members) convert as their int.
+    bool text = t == 's' || t == 'r' || t == 'a' || t == 'c';
+    if (!text && !is_number(v) && type_of(v)->is_subtype_of(int_type)) v = call(Value::borrowed(int_type), {v});
     switch (t) {
       case 's': body = str_data(str(v)); break;
       case 'r': body = str_data(repr(v)); break;

@@ -259,6 +259,8 @@ static Value m_isclose(const CallArgs& a) {
 // ---- integer functions ----------------------------------------------------------------
 static Value int_arg(const Value& v) {
   if (is_int_like(v)) return v.is_bool() ? Value::from_int(v.as_int()) : v;
+  Value r = v.is_object() ? call_special(v, "__index__", {}) : Value();  // IntEnum members
+  if (r.is_int() || is_big_int(r)) return r;
   raise_type_error("'" + type_of(v)->name + "' object cannot be interpreted as an integer");
 }
 static bool is_negative(const Value& v) { return lt_bool(v, Value::from_int(0)); }

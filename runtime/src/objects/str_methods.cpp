@@ -319,6 +319,10 @@ static Value m_swapcase(const CallArgs& a) {
   return make_str(unicode::swapcase(self_str(a)));
 }
 
+// An unchanged result is self for a str, a copy for a str subclass (StrEnum members), as
+// str's methods never return a subclass instance.
+static Value exact_str(const Value& self) { return is_str(self) ? self : make_str(str_data(self)); }
+
 static Value pad_impl(const CallArgs& a, const char* name, int where) {
   check_nargs(a, name, 2, 3);
   StrObject* s = as_str(a[0]);
@@ -330,7 +334,7 @@ static Value pad_impl(const CallArgs& a, const char* name, int where) {
     fill = str_data(a[2]);
   }
   std::int64_t pad = width - s->length;
-  if (pad <= 0) return a[0];
+  if (pad <= 0) return exact_str(a[0]);
   std::int64_t left = where == 0 ? 0 : where == 2 ? pad : pad / 2 + (pad & width & 1);
   std::string out;
   for (std::int64_t i = 0; i < left; ++i) out += fill;
@@ -347,7 +351,7 @@ static Value m_zfill(const CallArgs& a) {
   std::string s = self_str(a);
   std::int64_t width = index_value(a[1]);
   std::int64_t len = as_str(a[0])->length;
-  if (len >= width) return a[0];
+  if (len >= width) return exact_str(a[0]);
   std::size_t sign = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
   s.insert(sign, static_cast<std::size_t>(width - len), '0');
   return make_str(std::move(s));
@@ -435,7 +439,7 @@ static Value m_removeprefix(const CallArgs& a) {
   const std::string& s = self_str(a);
   const std::string& p = arg_str(a[1], "removeprefix");
   if (s.compare(0, p.size(), p) == 0) return make_str(s.substr(p.size()));
-  return a[0];
+  return exact_str(a[0]);
 }
 static Value m_removesuffix(const CallArgs& a) {
   check_nargs(a, "removesuffix", 2, 2);
@@ -443,7 +447,7 @@ static Value m_removesuffix(const CallArgs& a) {
   const std::string& p = arg_str(a[1], "removesuffix");
   if (!p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0)
     return make_str(s.substr(0, s.size() - p.size()));
-  return a[0];
+  return exact_str(a[0]);
 }
 
 Value str_new(TypeObject* type, const CallArgs& a) {
