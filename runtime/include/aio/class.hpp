@@ -32,8 +32,10 @@ bool uses_generic_getattr(const TypeObject* t) noexcept;
 Value alloc_instance(TypeObject* type);
 std::vector<TypeObject*> compute_mro(TypeObject* type);  // C3; TypeError on conflicts
 // Native metaclasses (enum's EnumType): a class statement whose base has metatype `meta`
-// gets `meta` as its type, then `hook(new_class)` runs (after __set_name__).
-using MetatypeHook = void (*)(TypeObject* cls);
+// gets `meta` as its type, then `hook(new_class, class_kwargs)` runs (after __set_name__,
+// before __init_subclass__). class_kwargs is the class statement's keyword dict (Unbound
+// if none); the hook removes the keywords the metaclass consumes (enum's `boundary=`).
+using MetatypeHook = void (*)(TypeObject* cls, const Value& class_kwargs);
 void set_metatype_hook(TypeObject* meta, MetatypeHook hook);
 
 }  // namespace aio

@@ -455,7 +455,7 @@ Value make_class(const Value& name, const Value& bases_tuple, const Value& ns, c
     for (auto& [meta, hook] : metatype_hooks())
       if (b->type == meta) {
         t->type = meta;
-        hook(t);
+        hook(t, class_kwargs);
         hooked = true;
         break;
       }

@@ -257,7 +257,16 @@ Value int_methods();
 
 bool g_making_bases = false;  // set while init_types creates the base classes
 
-void hook(TypeObject* cls) {
+void hook(TypeObject* cls, const Value& class_kwargs) {
+  // EnumType.__new__'s keyword `boundary=` (Flag); other keywords go on to __init_subclass__.
+  if (class_kwargs.is_bound()) {
+    Value key = intern_s("boundary");
+    Value boundary = dict_get(class_kwargs, key);
+    if (boundary.is_bound()) {
+      dict_del(class_kwargs, key);
+      if (!boundary.is_none()) dict_setitem(cls->dict, intern_s("_boundary_"), boundary);
+    }
+  }
   if (g_making_bases) return;  // Enum, IntEnum, ... have no members
   enum_class_created(cls);
   if (is_flag(cls)) install_flag_slots(cls);
