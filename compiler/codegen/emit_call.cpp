@@ -45,18 +45,7 @@ std::string FunctionEmitter::call(const ast::Call& e, const ast::Loc& loc) {
       }
     }
     std::string args = temp(fmt::format("aio::list_to_tuple({})", list));
-    std::string kwargs = "aio::Value()";
-    if (!e.keywords.empty()) {
-      kwargs = temp("aio::make_dict()");
-      for (const auto& k : e.keywords) {
-        std::string v = expr(*k.value);
-        if (k.arg.empty()) {
-          w_.line(fmt::format("aioc_merge_kwargs({}, {}, {});", kwargs, v, callee));
-        } else {
-          w_.line(fmt::format("aioc_set_kwarg({}, {}, {}, {});", kwargs, str(k.arg), v, callee));
-        }
-      }
-    }
+    std::string kwargs = e.keywords.empty() ? "aio::Value()" : kwargs_dict(e.keywords, callee);
     return temp(fmt::format("aio::call_ex({}, {}, {})", callee, args, kwargs));
   }
 
@@ -77,6 +66,19 @@ std::string FunctionEmitter::call(const ast::Call& e, const ast::Loc& loc) {
   }
   if (kws.empty()) return temp(fmt::format("aio::call({}, {})", callee, arglist));
   return temp(fmt::format("aio::call_kw({}, {}, {{{}}})", callee, arglist, fmt::join(kws, ", ")));
+}
+
+std::string FunctionEmitter::kwargs_dict(const std::vector<ast::Keyword>& keywords, const std::string& callee) {
+  std::string kwargs = temp("aio::make_dict()");
+  for (const auto& k : keywords) {
+    std::string v = expr(*k.value);
+    if (k.arg.empty()) {
+      w_.line(fmt::format("aioc_merge_kwargs({}, {}, {});", kwargs, v, callee));
+    } else {
+      w_.line(fmt::format("aioc_set_kwarg({}, {}, {}, {});", kwargs, str(k.arg), v, callee));
+    }
+  }
+  return kwargs;
 }
 
 }  // namespace aioc::codegen

@@ -274,18 +274,8 @@ void FunctionEmitter::class_def(const ast::ClassDef& s, const ast::Stmt& node) {
   std::string bases_tuple = temp(fmt::format("aio::make_tuple({{{}}})", fmt::join(bases, ", ")));
   // Class keywords (metaclass= is refused by sema) go to __init_subclass__; like CPython's
   // __build_class__ call they are evaluated after the bases and before the body.
-  std::string class_kwargs = "aio::Value()";
-  if (!s.keywords.empty()) {
-    class_kwargs = temp("aio::make_dict()");
-    for (const auto& k : s.keywords) {
-      std::string v = expr(*k.value);
-      if (k.arg.empty()) {
-        w_.line(fmt::format("aioc_merge_kwargs({}, {}, \"__build_class__\");", class_kwargs, v));
-      } else {
-        w_.line(fmt::format("aioc_set_kwarg({}, {}, {}, \"__build_class__\");", class_kwargs, str(k.arg), v));
-      }
-    }
-  }
+  std::string class_kwargs =
+      s.keywords.empty() ? "aio::Value()" : kwargs_dict(s.keywords, "\"__build_class__\"");
   std::string prefix = std::to_string(ctx_.next_id());
   std::string ns = "ns" + prefix;
   w_.line(fmt::format("aio::Value {} = aio::make_dict();", ns));

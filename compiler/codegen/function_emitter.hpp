@@ -106,6 +106,9 @@ class FunctionEmitter {
   std::string compare(const ast::Compare& e);
   std::string if_exp(const ast::IfExp& e);
   std::string call(const ast::Call& e, const ast::Loc& loc);
+  // A kwargs dict from `name=value` and `**mapping` keywords, evaluated left to right;
+  // `callee` (C++ expression) names the function in duplicate/non-mapping errors.
+  std::string kwargs_dict(const std::vector<ast::Keyword>& keywords, const std::string& callee);
   std::string await_(const std::string& awaitable);
   std::string yield_(const std::string& value);       // emit_generator.cpp
   std::string yield_expr(const ast::Expr* value);     // `yield value` (null: bare yield)

@@ -22,6 +22,14 @@ struct StrObject : Object {
   StrObject() : Object(str_type) {}
 };
 
+// An instance of a str subclass (class Name(str), StrEnum members): real str text plus an
+// attribute dict. Keeps its class alive, as alloc_instance does for other instances.
+struct StrSubclassObject : StrObject {
+  Value dict;
+  explicit StrSubclassObject(TypeObject* cls);
+  Value* instance_dict() noexcept override { return &dict; }
+};
+
 Value str_lit(const char* text, std::size_t len);  // interned literal (text: static storage)
 // The interned str of a NUL-terminated string literal (or any text with static storage
 // that never changes), found by address after the first call.

@@ -1,7 +1,8 @@
 // The bytes type's behaviour beyond storage (str.hpp's BytesObject): CPython's repr
 // (b'...' with \x escapes and its quote choice), len, comparisons, hashing, indexing and
-// slicing, iteration over ints, `in`, concatenation, and the constructor forms bytes(),
-// bytes(n), bytes(iterable_of_ints) and bytes(str, encoding); methods decode and hex.
+// slicing, iteration over ints, `in`, concatenation and repetition, and the constructor forms
+// bytes(), bytes(n), bytes(iterable_of_ints) and bytes(str, encoding); methods decode and hex
+// (the others: bytes_methods.cpp).
 // Installed by stdlib_modules.cpp unless the bytes type already has a repr.
 #include <cstdio>
 #include <functional>
@@ -59,8 +60,17 @@ static Value bytes_compare(const Value& a, const Value& b, CompareOp op) {
 }
 
 static Value bytes_binary(const Value& a, const Value& b, BinaryOp op) {
-  if (op != BinaryOp::Add || !is_bytes(a) || !is_bytes(b)) return Value();
-  return make_bytes(bdata(a) + bdata(b));
+  if (op == BinaryOp::Add && is_bytes(a) && is_bytes(b)) return make_bytes(bdata(a) + bdata(b));
+  if (op == BinaryOp::Mul && (is_bytes(a) != is_bytes(b))) {  // b"ab" * 3, 3 * b"ab"
+    const Value& seq = is_bytes(a) ? a : b;
+    const Value& count = is_bytes(a) ? b : a;
+    if (!is_int_like(count)) return Value();
+    std::int64_t n = to_i64(count);
+    std::string out;
+    for (std::int64_t i = 0; i < n; ++i) out += bdata(seq);
+    return make_bytes(std::move(out));
+  }
+  return Value();
 }
 
 static Value bytes_getitem(const Value& self, const Value& key) {
@@ -135,6 +145,9 @@ static Value m_hex(const CallArgs& a) {
   return make_str(s);
 }
 
+void init_bytes_methods(TypeObject* t);
+void add_bytes_slot_wrappers();
+
 void install_bytes_behaviour() {
   TypeObject* t = bytes_type;
   if (t->repr && t->repr != object_type->repr) return;  // someone else gave bytes a repr
@@ -150,6 +163,8 @@ void install_bytes_behaviour() {
   t->new_ = &bytes_new;
   add_method(t, "decode", &m_decode);
   add_method(t, "hex", &m_hex);
+  init_bytes_methods(t);     // bytes_methods.cpp
+  add_bytes_slot_wrappers();  // slot_wrappers.cpp: bytes.__len__ etc., now that the slots exist
 }
 
 }  // namespace aio

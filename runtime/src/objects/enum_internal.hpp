@@ -6,7 +6,7 @@
 //
 // Design: members of plain and int-based enums are InstanceObjects whose dict holds
 // `_name_` and `_value_`; members of str-based enums (StrEnum, `class E(str, Enum)`) are
-// StrMemberObjects, real str objects (the text is the value) that carry the same dict, so
+// StrSubclassObjects (str.hpp), real str objects (the text is the value) that carry the same dict, so
 // str methods, concatenation, comparison and hashing work on them unchanged.
 #pragma once
 
@@ -27,11 +27,6 @@ extern TypeObject* g_member_type;     // enum.member(x): make x a member even if
 extern TypeObject* g_nonmember_type;  // enum.nonmember(x): keep x a plain attribute
 
 // A member of a str-based enum: a str with an attribute dict.
-struct StrMemberObject : StrObject {
-  Value dict;
-  explicit StrMemberObject(TypeObject* cls) { type = cls; }
-  Value* instance_dict() noexcept override { return &dict; }
-};
 
 inline TypeObject* as_type(const Value& v) { return static_cast<TypeObject*>(v.object()); }
 Value intern_s(const char* s);

@@ -57,7 +57,7 @@ Value member_name(const Value& m) { return dict_get(*m.object()->instance_dict()
 Value new_member(TypeObject* cls, const Value& name, const Value& value) {
   Value member;
   if (data_type(cls) == DataType::Str) {
-    auto* s = new StrMemberObject(cls);
+    auto* s = new StrSubclassObject(cls);
     member = Value(s);
     s->data = str_data(value);
     s->length = utf8_length(s->data, &s->ascii);

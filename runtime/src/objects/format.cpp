@@ -253,7 +253,7 @@ Value convert(const Value& v, char conversion) {
   }
 }
 
-Value str_format(const Value& fmt, const CallArgs& args) {
+Value str_format(const Value& fmt, const CallArgs& args, const Value& mapping) {
   const std::string& f = str_data(fmt);
   std::string out;
   std::size_t auto_index = 0;
@@ -297,6 +297,8 @@ Value str_format(const Value& fmt, const CallArgs& args) {
       std::size_t k = std::stoul(head);
       if (k >= args.npos) raise_index_error("Replacement index " + head + " out of range for positional args tuple");
       v = args.pos[k];
+    } else if (mapping.is_bound()) {
+      v = getitem(mapping, make_str(head));  // format_map: the mapping's own lookup (__missing__)
     } else {
       for (std::size_t k = 0; k < args.nkw; ++k)
         if (str_view(args.kw[k].first) == head) v = args.kw[k].second;
@@ -316,7 +318,7 @@ Value str_format(const Value& fmt, const CallArgs& args) {
         p = e + 1 < field.size() ? e + 1 : std::string::npos;
       }
     }
-    if (spec.find('{') != std::string::npos) spec = str_data(str_format(make_str(spec), args));
+    if (spec.find('{') != std::string::npos) spec = str_data(str_format(make_str(spec), args, mapping));
     if (conv) v = convert(v, conv);
     out += str_data(format(v, std::string_view(spec)));
   }

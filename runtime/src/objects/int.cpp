@@ -318,6 +318,8 @@ static Value m_bit_length(const CallArgs& a) {
   return Value::from_int(static_cast<std::int64_t>((v.mag.size() - 1) * 32 + (32 - __builtin_clz(v.mag.back()))));
 }
 
+void init_int_methods(TypeObject* t);
+
 void init_int_type() {
   TypeObject* t = int_type;
   t->repr = &int_repr_slot;
@@ -329,6 +331,7 @@ void init_int_type() {
   t->truthy = &int_truthy_slot;
   t->new_ = &int_new;
   add_method(t, "bit_length", &m_bit_length);
+  init_int_methods(t);  // int_methods.cpp
 }
 
 void init_bool_type() {

@@ -30,6 +30,7 @@ void init_builtins_module();
 void init_sys_module();
 void init_time_module();
 void init_generator_type();
+void init_slot_wrappers();
 
 namespace {
 enum class State { Cold, Initialising, Ready };
@@ -124,6 +125,7 @@ void runtime_init() {
   init_sys_module();
   init_time_module();
   init_generator_type();
+  init_slot_wrappers();  // after every core type has its slots
   g_state = State::Ready;
 }
 

@@ -124,6 +124,11 @@ Value str_static(const char* literal) {
   return v;
 }
 
+StrSubclassObject::StrSubclassObject(TypeObject* cls) {
+  type = cls;
+  Value::incref(cls);
+}
+
 bool is_str_like(const Value& v) { return v.is_object() && v.object()->type->is_subtype_of(str_type); }
 
 std::string_view str_view(const Value& v) { return as_str(v)->data; }

@@ -434,6 +434,11 @@ static Value m_format(const CallArgs& a) {
   return str_format(a[0], rest);
 }
 
+static Value m_format_map(const CallArgs& a) {
+  check_nargs(a, "format_map", 2, 2);
+  return str_format(a[0], CallArgs{}, a[1]);
+}
+
 static Value m_removeprefix(const CallArgs& a) {
   check_nargs(a, "removeprefix", 2, 2);
   const std::string& s = self_str(a);
@@ -450,6 +455,8 @@ static Value m_removesuffix(const CallArgs& a) {
   return exact_str(a[0]);
 }
 
+void init_str_translate(TypeObject* t);
+
 Value str_new(TypeObject* type, const CallArgs& a) {
   Value p[3];
   parse_args(a, "str", {"object", "encoding", "errors"}, 0, p);
@@ -458,12 +465,12 @@ Value str_new(TypeObject* type, const CallArgs& a) {
   else if (p[1].is_bound() && p[0].is_object() && p[0].object()->type == bytes_type)
     r = make_str(static_cast<BytesObject*>(p[0].object())->data);
   else r = str(p[0]);
-  if (type != str_type) {
-    Value inst = alloc_instance(type);
-    (void)inst;
-    raise_type_error("str subclasses are not supported");
-  }
-  return r;
+  if (type == str_type) return r;
+  auto* inst = new StrSubclassObject(type);
+  Value out(inst);
+  inst->data = str_data(r);
+  inst->length = utf8_length(inst->data, &inst->ascii);
+  return out;
 }
 
 void init_str_methods() {
@@ -499,6 +506,8 @@ void init_str_methods() {
   add_method(t, "rpartition", &m_rpartition);
   add_method(t, "encode", &m_encode);
   add_method(t, "format", &m_format);
+  add_method(t, "format_map", &m_format_map);
+  init_str_translate(t);  // str_translate.cpp
   add_method(t, "removeprefix", &m_removeprefix);
   add_method(t, "removesuffix", &m_removesuffix);
 }

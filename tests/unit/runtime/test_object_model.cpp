@@ -258,3 +258,18 @@ TEST_CASE("iter(callable, sentinel) and the rest of the exception hierarchy", "[
   CHECK(sub("FloatingPointError", "ArithmeticError"));
   CHECK(sub("ResourceWarning", "Warning"));
 }
+
+TEST_CASE("slot wrappers call the defining type's slot; int/str/bytes method additions", "[objects][slots]") {
+  runtime_init();
+  CHECK(R(call_method(I(1), S("__add__"), {I(2)})) == "3");
+  CHECK(R(call_method(I(1), S("__add__"), {S("x")})) == "NotImplemented");
+  CHECK(Str(call(getattr(B("list"), S("__repr__")), {make_list({I(1)})})) == "[1]");
+  CHECK_THROWS_WITH(call(getattr(B("int"), S("__add__")), {S("a"), I(1)}),
+                    Catch::Contains("descriptor '__add__' requires a 'int' object but received a 'str'"));
+  CHECK(R(call_method(I(1024), S("to_bytes"), {I(2), S("big")})) == "b'\\x04\\x00'");
+  CHECK(R(call(getattr(B("int"), S("from_bytes")), {call_method(I(1024), S("to_bytes"), {I(2), S("little")}), S("little")})) == "1024");
+  CHECK(R(call_method(S("Hello"), S("translate"), {call(getattr(B("str"), S("maketrans")), {S("el"), S("ip")})})) == "'Hippo'");
+  Value line = call(B("bytes"), {S("a b"), S("ascii")});
+  CHECK(R(call_method(line, S("split"), {})) == "[b'a', b'b']");
+  CHECK(R(call(getattr(B("bytes"), S("fromhex")), {S("ff 00")})) == "b'\\xff\\x00'");
+}
