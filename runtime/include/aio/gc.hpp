@@ -65,7 +65,8 @@ enum GcFlag : std::uint32_t {
   kGcUnreachable = 1u << 2,   // tentatively unreachable (scratch)
   kGcManagedDict = 1u << 3,   // an instance's attribute dict never exposed as __dict__:
                               // CPython 3.11 stores those inline, so collect() omits them
-  kGcFinalized = 1u << 4,     // __del__ already ran (PEP 442: at most once per object)
+  kGcFinalized = 1u << 4,     // finalized (__del__ or gc_finalize ran, PEP 442: at most once
+                              // per object; destructors then skip their finalizing work too)
 };
 
 using GcVisitFn = void (*)(Object* referent, void* arg);

@@ -243,7 +243,7 @@ void AsyncGeneratorObject::clear() {
 }
 
 AsyncGeneratorObject::~AsyncGeneratorObject() {
-  if (hooks_loop) asyncgen_finalize(this);
+  if (hooks_loop && !(gc_flags & kGcFinalized)) asyncgen_finalize(this);
 }
 
 Value make_async_generator(AGen&& gen, const CodeInfo* code) {

@@ -130,6 +130,7 @@ void CoroutineObject::clear() {
 }
 
 CoroutineObject::~CoroutineObject() {
+  if (gc_flags & kGcFinalized) return;  // the collector closed it already (PEP 442: once)
   if (runner.started() && !closed && coro && !coro.done()) {
     // Suspended by send(): finalising closes it, so its finally blocks run (CPython's
     // coroutine finaliser); what escapes is reported as "Exception ignored in".

@@ -145,8 +145,16 @@ bool finalize_garbage(GcLink& unreachable) {
     GcObject* o = as_object(unreachable.gc_next);
     list_move(o, done);
     Value::incref(o);
-    if (run_del_finalizer(o)) ran = true;
-    if (o->gc_finalize()) ran = true;
+    // PEP 442: each object is finalized at most once. The flag is set only when something
+    // ran, so a destructor still does what a no-op finalizer left (the "never awaited"
+    // warning of an unstarted coroutine).
+    if (!(o->gc_flags & kGcFinalized)) {
+      if (run_del_finalizer(o)) ran = true;  // sets the flag itself
+      if (o->gc_finalize()) {
+        ran = true;
+        o->gc_flags |= kGcFinalized;
+      }
+    }
     Value::decref(o);
   }
   list_merge(done, unreachable);

@@ -156,7 +156,7 @@ void GeneratorObject::clear() {
 }
 
 GeneratorObject::~GeneratorObject() {
-  if (!started || gen.done()) return;
+  if (!started || gen.done() || (gc_flags & kGcFinalized)) return;  // finalized once already
   refcount = 1;  // keep `this` alive while the body's finally blocks run
   try {
     generator_close(this);
