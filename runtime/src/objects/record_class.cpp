@@ -3,6 +3,7 @@
 #include "record_class.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "aio/call.hpp"
 #include "aio/dict.hpp"
@@ -154,7 +155,10 @@ static std::string init_param_name(const FieldObject* f, Style style) {
 }
 
 static Value make_init(TypeObject* cls, const std::vector<Value>& fields, const Options& opt) {
-  auto* ic = new InitCode();  // lives as long as the class (classes are never freed)
+  // Lives as long as the class (classes are never freed) once the function exists; freed if
+  // the fields are rejected first.
+  auto owned = std::make_unique<InitCode>();
+  InitCode* ic = owned.get();
   ic->qualname = cls->qualname + ".__init__";
   ic->params.push_back("self");
   std::vector<Value> defaults;
@@ -211,9 +215,11 @@ static Value make_init(TypeObject* cls, const std::vector<Value>& fields, const 
   c.kwarg = nullptr;
   c.entry = &init_entry;
   Value kwd = dict_size(kwdefaults) ? kwdefaults : Value();
-  return make_function(&c, defaults.empty() ? Value() : make_tuple(std::move(defaults)), kwd,
-                       {make_tuple(fields), Value::from_int(std::int64_t(opt.style == Style::Attrs ? 1 : 0)), Value(opt.frozen),
-                        make_tuple(std::move(slot_of))});
+  Value init = make_function(&c, defaults.empty() ? Value() : make_tuple(std::move(defaults)), kwd,
+                             {make_tuple(fields), Value::from_int(std::int64_t(opt.style == Style::Attrs ? 1 : 0)),
+                              Value(opt.frozen), make_tuple(std::move(slot_of))});
+  owned.release();  // the function's CodeInfo points into it from now on
+  return init;
 }
 
 // ---- __repr__ ----------------------------------------------------------------------------
