@@ -66,6 +66,8 @@ struct BytesObject : Object {
   std::string data;
   BytesObject() : Object(bytes_type) {}
 };
+inline bool is_bytes_like(const Value& v) { return v.is_object() && v.object()->type->is_subtype_of(bytes_type); }
+inline const std::string& bytes_data(const Value& v) { return static_cast<BytesObject*>(v.object())->data; }
 Value bytes_lit(const char* data, std::size_t len);
 Value make_bytes(std::string data);
 

@@ -14,20 +14,17 @@
 namespace aio {
 namespace {
 
-const std::string& bdata(const Value& v) { return static_cast<BytesObject*>(v.object())->data; }
-bool is_bytes(const Value& v) { return v.is_object() && v.object()->type->is_subtype_of(bytes_type); }
 bool is_space(char c) { return c == ' ' || (c >= 9 && c <= 13); }
 
-const std::string& bytes_arg(const Value& v, const char* what) {
-  if (!is_bytes(v)) raise_type_error(std::string("a bytes-like object is required, not '") + type_of(v)->name + "'");
-  (void)what;
-  return bdata(v);
+const std::string& bytes_arg(const Value& v) {
+  if (!is_bytes_like(v)) raise_type_error(std::string("a bytes-like object is required, not '") + type_of(v)->name + "'");
+  return bytes_data(v);
 }
 
 Value m_split_impl(const CallArgs& a, bool right) {
   Value p[3];
   parse_args(a, right ? "rsplit" : "split", {"self", "sep", "maxsplit"}, 1, p);
-  const std::string& s = bdata(p[0]);
+  const std::string& s = bytes_data(p[0]);
   std::int64_t maxsplit = p[2].is_bound() ? index_value(p[2]) : -1;
   std::vector<std::string> parts;
   if (!p[1].is_bound() || p[1].is_none()) {
@@ -52,7 +49,7 @@ Value m_split_impl(const CallArgs& a, bool right) {
       std::reverse(parts.begin(), parts.end());
     }
   } else {
-    const std::string& sep = bytes_arg(p[1], "sep");
+    const std::string& sep = bytes_arg(p[1]);
     if (sep.empty()) raise_value_error("empty separator");
     if (!right) {
       std::size_t start = 0;
@@ -84,9 +81,9 @@ Value m_rsplit(const CallArgs& a) { return m_split_impl(a, true); }
 
 Value strip_impl(const CallArgs& a, const char* name, bool left, bool right) {
   check_nargs(a, name, 1, 2);
-  const std::string& s = bdata(a[0]);
+  const std::string& s = bytes_data(a[0]);
   bool default_chars = a.npos < 2 || a[1].is_none();
-  std::string chars = default_chars ? std::string() : bytes_arg(a[1], name);
+  std::string chars = default_chars ? std::string() : bytes_arg(a[1]);
   auto strip = [&](char c) { return default_chars ? is_space(c) : chars.find(c) != std::string::npos; };
   std::size_t b = 0, e = s.size();
   if (left) while (b < e && strip(s[b])) ++b;
@@ -108,14 +105,14 @@ std::pair<std::size_t, std::size_t> window(const std::string& s, const CallArgs&
 
 Value affix_impl(const CallArgs& a, const char* name, bool prefix) {
   check_nargs(a, name, 2, 4);
-  const std::string& s = bdata(a[0]);
+  const std::string& s = bytes_data(a[0]);
   auto [b, e] = window(s, a, 2);
   std::string_view w = std::string_view(s).substr(b, e - b);
   std::vector<Value> options = is_tuple(a[1]) ? tuple_items(a[1]) : std::vector<Value>{a[1]};
   for (const Value& o : options) {
-    if (!is_bytes(o))
+    if (!is_bytes_like(o))
       raise_type_error(std::string(name) + " first arg must be bytes or a tuple of bytes, not " + type_of(o)->name);
-    const std::string& x = bdata(o);
+    const std::string& x = bytes_data(o);
     if (x.size() <= w.size() && (prefix ? w.substr(0, x.size()) == x : w.substr(w.size() - x.size()) == x))
       return Value(true);
   }
@@ -131,12 +128,12 @@ std::string needle(const Value& v) {
     if (c < 0 || c > 255) raise_value_error("byte must be in range(0, 256)");
     return std::string(1, static_cast<char>(c));
   }
-  return bytes_arg(v, "sub");
+  return bytes_arg(v);
 }
 
 std::int64_t find_impl(const CallArgs& a, const char* name, bool reverse) {
   check_nargs(a, name, 2, 4);
-  const std::string& s = bdata(a[0]);
+  const std::string& s = bytes_data(a[0]);
   std::string sub = needle(a[1]);
   auto [b, e] = window(s, a, 2);
   if (sub.size() > e - b) return -1;
@@ -154,7 +151,7 @@ Value m_index(const CallArgs& a) {
 
 Value m_count(const CallArgs& a) {
   check_nargs(a, "count", 2, 4);
-  const std::string& s = bdata(a[0]);
+  const std::string& s = bytes_data(a[0]);
   std::string sub = needle(a[1]);
   auto [b, e] = window(s, a, 2);
   std::string_view w = std::string_view(s).substr(b, e - b);
@@ -166,9 +163,9 @@ Value m_count(const CallArgs& a) {
 
 Value m_replace(const CallArgs& a) {
   check_nargs(a, "replace", 3, 4);
-  const std::string& s = bdata(a[0]);
-  const std::string& old = bytes_arg(a[1], "old");
-  const std::string& rep = bytes_arg(a[2], "new");
+  const std::string& s = bytes_data(a[0]);
+  const std::string& old = bytes_arg(a[1]);
+  const std::string& rep = bytes_arg(a[2]);
   std::int64_t limit = a.npos > 3 ? index_value(a[3]) : -1;
   std::string out;
   std::size_t pos = 0;
@@ -192,22 +189,22 @@ Value m_replace(const CallArgs& a) {
 
 Value m_join(const CallArgs& a) {
   check_nargs(a, "join", 2, 2);
-  const std::string& sep = bdata(a[0]);
+  const std::string& sep = bytes_data(a[0]);
   std::string out;
   Value it = iter(a[1]), item;
   for (std::size_t n = 0; next(it, item); ++n) {
-    if (!is_bytes(item))
+    if (!is_bytes_like(item))
       raise_type_error("sequence item " + std::to_string(n) + ": expected a bytes-like object, " + type_of(item)->name +
                        " found");
     if (n) out += sep;
-    out += bdata(item);
+    out += bytes_data(item);
   }
   return make_bytes(std::move(out));
 }
 
 Value case_impl(const CallArgs& a, const char* name, bool upper) {
   check_nargs(a, name, 1, 1);
-  std::string s = bdata(a[0]);
+  std::string s = bytes_data(a[0]);
   for (char& c : s) {
     if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
     if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);

@@ -16,11 +16,9 @@
 
 namespace aio {
 
-static const std::string& bdata(const Value& v) { return static_cast<BytesObject*>(v.object())->data; }
-static bool is_bytes(const Value& v) { return v.is_object() && v.object()->type->is_subtype_of(bytes_type); }
 
 static Value bytes_repr(const Value& self) {
-  const std::string& d = bdata(self);
+  const std::string& d = bytes_data(self);
   char quote = d.find('\'') != std::string::npos && d.find('"') == std::string::npos ? '"' : '\'';
   std::string s = "b";
   s += quote;
@@ -39,16 +37,16 @@ static Value bytes_repr(const Value& self) {
   return make_str(s);
 }
 
-static std::int64_t bytes_len(const Value& self) { return static_cast<std::int64_t>(bdata(self).size()); }
-static bool bytes_truthy(const Value& self) { return !bdata(self).empty(); }
+static std::int64_t bytes_len(const Value& self) { return static_cast<std::int64_t>(bytes_data(self).size()); }
+static bool bytes_truthy(const Value& self) { return !bytes_data(self).empty(); }
 static std::int64_t bytes_hash(const Value& self) {
-  std::int64_t h = static_cast<std::int64_t>(std::hash<std::string>{}(bdata(self)));
+  std::int64_t h = static_cast<std::int64_t>(std::hash<std::string>{}(bytes_data(self)));
   return h == -1 ? -2 : h;
 }
 
 static Value bytes_compare(const Value& a, const Value& b, CompareOp op) {
-  if (!is_bytes(a) || !is_bytes(b)) return Value();
-  int c = bdata(a).compare(bdata(b));
+  if (!is_bytes_like(a) || !is_bytes_like(b)) return Value();
+  int c = bytes_data(a).compare(bytes_data(b));
   switch (op) {
     case CompareOp::Lt: return Value(c < 0);
     case CompareOp::Le: return Value(c <= 0);
@@ -60,21 +58,21 @@ static Value bytes_compare(const Value& a, const Value& b, CompareOp op) {
 }
 
 static Value bytes_binary(const Value& a, const Value& b, BinaryOp op) {
-  if (op == BinaryOp::Add && is_bytes(a) && is_bytes(b)) return make_bytes(bdata(a) + bdata(b));
-  if (op == BinaryOp::Mul && (is_bytes(a) != is_bytes(b))) {  // b"ab" * 3, 3 * b"ab"
-    const Value& seq = is_bytes(a) ? a : b;
-    const Value& count = is_bytes(a) ? b : a;
+  if (op == BinaryOp::Add && is_bytes_like(a) && is_bytes_like(b)) return make_bytes(bytes_data(a) + bytes_data(b));
+  if (op == BinaryOp::Mul && (is_bytes_like(a) != is_bytes_like(b))) {  // b"ab" * 3, 3 * b"ab"
+    const Value& seq = is_bytes_like(a) ? a : b;
+    const Value& count = is_bytes_like(a) ? b : a;
     if (!is_int_like(count)) return Value();
     std::int64_t n = to_i64(count);
     std::string out;
-    for (std::int64_t i = 0; i < n; ++i) out += bdata(seq);
+    for (std::int64_t i = 0; i < n; ++i) out += bytes_data(seq);
     return make_bytes(std::move(out));
   }
   return Value();
 }
 
 static Value bytes_getitem(const Value& self, const Value& key) {
-  const std::string& d = bdata(self);
+  const std::string& d = bytes_data(self);
   if (key.is_object() && key.object()->type == slice_type) {
     std::int64_t start, stop, step;
     std::int64_t n = slice_indices(key, static_cast<std::int64_t>(d.size()), start, stop, step);
@@ -87,8 +85,8 @@ static Value bytes_getitem(const Value& self, const Value& key) {
 }
 
 static bool bytes_contains(const Value& self, const Value& item) {
-  if (is_int_like(item)) return bdata(self).find(static_cast<char>(to_i64(item))) != std::string::npos;
-  if (is_bytes(item)) return bdata(self).find(bdata(item)) != std::string::npos;
+  if (is_int_like(item)) return bytes_data(self).find(static_cast<char>(to_i64(item))) != std::string::npos;
+  if (is_bytes_like(item)) return bytes_data(self).find(bytes_data(item)) != std::string::npos;
   raise_type_error("a bytes-like object is required, not '" + type_of(item)->name + "'");
 }
 
@@ -99,7 +97,7 @@ struct BytesIter : Object {
 };
 static bool bytes_iter_next(const Value& self, Value& out) {
   auto* it = static_cast<BytesIter*>(self.object());
-  const std::string& d = bdata(it->bytes);
+  const std::string& d = bytes_data(it->bytes);
   if (it->i >= d.size()) return false;
   out = Value::from_int(static_cast<unsigned char>(d[it->i++]));
   return true;
@@ -114,7 +112,7 @@ static Value bytes_new(TypeObject*, const CallArgs& a) {
     if (!p[1].is_bound()) raise_type_error("string argument without an encoding");
     return make_bytes(str_data(p[0]));
   }
-  if (is_bytes(p[0])) return p[0];
+  if (is_bytes_like(p[0])) return p[0];
   if (is_int_like(p[0])) {
     std::int64_t n = to_i64(p[0]);
     if (n < 0) raise_value_error("negative count");
@@ -133,12 +131,12 @@ static Value bytes_new(TypeObject*, const CallArgs& a) {
 static Value m_decode(const CallArgs& a) {
   Value p[3];
   parse_args(a, "decode", {"self", "encoding", "errors"}, 1, p);
-  return make_str(bdata(p[0]));
+  return make_str(bytes_data(p[0]));
 }
 static Value m_hex(const CallArgs& a) {
   std::string s;
   char buf[4];
-  for (unsigned char c : bdata(a[0])) {
+  for (unsigned char c : bytes_data(a[0])) {
     std::snprintf(buf, sizeof buf, "%02x", c);
     s += buf;
   }
